@@ -1,0 +1,22 @@
+#pragma once
+// Writes a workspace as the canonical OKR cascade file (docs/file-format.md): every
+// collection sorted by id, object keys sorted, two-space indent, UTF-8 unescaped, a final
+// newline. Each entity's `preserved` fields are written first and its typed fields over
+// them, so unknown fields and explicit nulls survive a round trip. Never throws.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/changes.hpp"
+#include "core/model.hpp"
+
+namespace okr {
+
+std::string export_workspace(const Workspace& workspace);
+
+nlohmann::json to_json(const Workspace& workspace);
+// One entity as the file writes it.
+nlohmann::json to_json(const AnyEntity& entity);
+
+}  // namespace okr
