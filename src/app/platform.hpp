@@ -1,0 +1,28 @@
+#pragma once
+// What the interface asks of its host without knowing what the host is: the calendar,
+// files the person picks, and files handed back to them.
+
+#include <functional>
+#include <string>
+
+#include "core/date.hpp"
+
+namespace okr {
+
+class Platform {
+public:
+    virtual ~Platform() = default;
+
+    // Today in the person's own calendar; never derived from a UTC midnight.
+    virtual Date today() const = 0;
+    virtual Timestamp now() const = 0;
+    // A fresh id suffix, random enough that two teammates never pick the same one.
+    virtual std::string unique_suffix() = 0;
+
+    // Asks the person for a JSON file; `opened` runs later if they choose one.
+    virtual void pick_json_file(std::function<void(std::string name, std::string bytes)> opened) = 0;
+    virtual void download(const std::string& file_name, const std::string& text) = 0;
+    virtual std::string example_workspace() const = 0;
+};
+
+}  // namespace okr

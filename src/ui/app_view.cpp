@@ -1,0 +1,289 @@
+#include "ui/app_view.hpp"
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "ui/widgets.hpp"
+
+namespace okr::ui {
+namespace {
+
+constexpr float top_bar_height = 56.0f;
+
+std::string file_name_for(const Workspace& workspace)
+{
+    std::string name;
+    for (char c : workspace.info.name) {
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        name += keep ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '-';
+    }
+    if (name.empty())
+        name = "workspace";
+    return name + ".okr.json";
+}
+
+std::string cycle_label(const Cycle& cycle)
+{
+    return cycle.name + " (" + to_string(cycle.state) + ")###cycle-" + cycle.id;
+}
+
+}  // namespace
+
+AppView::AppView(Session& session, Platform& platform, Fonts fonts)
+    : session_(session), platform_(platform), fonts_(fonts)
+{
+}
+
+void AppView::draw()
+{
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("OKR", nullptr, flags);
+
+    if (session_.has_workspace())
+        keep_valid(view_, session_.workspace());
+
+    draw_top_bar();
+    draw_storage_banner();
+    if (session_.startup() == Startup::loading)
+        draw_loading();
+    else if (session_.has_workspace())
+        draw_workspace();
+    else
+        draw_first_run();
+
+    problems_.draw();
+    draw_replace_dialog();
+    draw_new_workspace_dialog();
+    ImGui::End();
+}
+
+void AppView::draw_top_bar()
+{
+    ImGui::BeginChild("top-bar", ImVec2(0, top_bar_height), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 6);
+    ImGui::PushFont(fonts_.title);
+    ImGui::TextUnformatted(session_.has_workspace() ? session_.workspace().info.name.c_str() : "OKR");
+    ImGui::PopFont();
+
+    if (session_.has_workspace()) {
+        const Workspace& workspace = session_.workspace();
+        ImGui::SameLine(0, 28);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+        ImGui::SetNextItemWidth(190);
+        const Cycle* current = find_by_id(workspace.cycles, view_.cycle);
+        if (ImGui::BeginCombo("###cycle-picker", current ? cycle_label(*current).c_str() : "No cycle")) {
+            for (const Cycle& cycle : workspace.cycles)
+                if (ImGui::Selectable(cycle_label(cycle).c_str(), cycle.id == view_.cycle))
+                    view_.cycle = cycle.id;
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Open…###open-file"))
+            choose_file();
+        ImGui::SameLine();
+        if (ImGui::Button("Export###export-file"))
+            export_file();
+        ImGui::SameLine();
+        draw_save_status();
+    }
+    ImGui::EndChild();
+}
+
+void AppView::draw_save_status()
+{
+    switch (session_.save_status()) {
+    case SaveStatus::saved: muted_text("All changes saved"); break;
+    case SaveStatus::pending:
+    case SaveStatus::saving: muted_text("Saving…"); break;
+    case SaveStatus::failed:
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::red);
+        ImGui::TextUnformatted("Not saved");
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", session_.save_error().c_str());
+        break;
+    case SaveStatus::not_stored:
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::red);
+        ImGui::TextUnformatted("Not stored in this browser");
+        ImGui::PopStyleColor();
+        break;
+    }
+}
+
+void AppView::draw_storage_banner()
+{
+    if (session_.startup() != Startup::storage_failed)
+        return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::error_bg);
+    ImGui::BeginChild("storage-banner", ImVec2(0, 64), true);
+    ImGui::TextWrapped("This browser's storage is not available, so nothing you do here is being saved. "
+                       "Export your workspace to keep it. (%s)",
+                       session_.storage_error().c_str());
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void AppView::draw_loading()
+{
+    ImGui::Spacing();
+    muted_text("Loading your workspace…");
+}
+
+void AppView::draw_first_run()
+{
+    const float width = std::min(560.0f, ImGui::GetContentRegionAvail().x);
+    ImGui::SetCursorPos(ImVec2((ImGui::GetWindowWidth() - width) * 0.5f, ImGui::GetCursorPosY() + 80));
+    ImGui::BeginGroup();
+    ImGui::PushFont(fonts_.title);
+    ImGui::TextUnformatted("Your OKRs, on your own machine");
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    muted_text("Nothing is stored in this browser yet.");
+    ImGui::TextWrapped("Open a cascade file a teammate shared, explore an example company's quarter, "
+                       "or start an empty workspace. Everything stays in this browser until you export it.");
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    ImGui::Spacing();
+    if (primary_button("Open a file###first-open", 170, 40))
+        choose_file();
+    ImGui::SameLine();
+    if (ImGui::Button("Load the example###first-example", ImVec2(170, 40)))
+        open_file_contents("the example", platform_.example_workspace());
+    ImGui::SameLine();
+    if (ImGui::Button("New workspace###first-new", ImVec2(170, 40))) {
+        new_workspace_requested_ = true;
+        new_workspace_name_.clear();
+    }
+    ImGui::EndGroup();
+}
+
+void AppView::draw_workspace()
+{
+    const float detail_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 320.0f, 520.0f);
+    ImGui::BeginChild("cascade", ImVec2(-detail_width - 12, 0), false);
+    cascade_.draw(session_.workspace(), view_, fonts_);
+    ImGui::EndChild();
+    ImGui::SameLine(0, 12);
+    ImGui::BeginChild("key-result", ImVec2(0, 0), true);
+    key_result_panel_.draw(session_, platform_, view_, fonts_);
+    ImGui::EndChild();
+}
+
+void AppView::choose_file()
+{
+    platform_.pick_json_file(
+        [this](std::string name, std::string bytes) { open_file_contents(name, bytes); });
+}
+
+void AppView::open_file_contents(const std::string& name, const std::string& bytes)
+{
+    // Opening replaces what is shown, so a workspace with content is only replaced once the
+    // person agreed; a refused file never reaches that question.
+    const bool has_content = session_.has_workspace() && !session_.workspace().objectives.empty();
+    if (!has_content) {
+        open_now(name, bytes);
+        return;
+    }
+    const ImportResult check = import_workspace(bytes);
+    if (check.refused()) {
+        open_now(name, bytes);
+        return;
+    }
+    pending_replace_ = PendingReplace{name, bytes};
+}
+
+void AppView::open_now(const std::string& name, const std::string& bytes)
+{
+    ImportResult result = session_.open_file(bytes);
+    if (result.refused()) {
+        const std::string summary = "\"" + name + "\" was not opened: " + std::to_string(result.refusals.size()) +
+                                    (result.refusals.size() == 1 ? " problem" : " problems") +
+                                    ". Your workspace is unchanged.";
+        problems_.open("The file was not opened", summary, std::move(result.refusals));
+        return;
+    }
+    view_ = ViewState{};
+    keep_valid(view_, session_.workspace());
+    if (!result.warnings.empty()) {
+        const std::string summary = "\"" + name + "\" was opened. " + std::to_string(result.warnings.size()) +
+                                    " things are worth a look; nothing was dropped.";
+        problems_.open("Opened, with notes", summary, std::move(result.warnings));
+    }
+}
+
+void AppView::export_file()
+{
+    platform_.download(file_name_for(session_.workspace()), session_.export_text());
+}
+
+void AppView::draw_replace_dialog()
+{
+    if (pending_replace_ && !ImGui::IsPopupOpen("Replace the open workspace?###replace"))
+        ImGui::OpenPopup("Replace the open workspace?###replace");
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal("Replace the open workspace?###replace", nullptr, ImGuiWindowFlags_NoSavedSettings))
+        return;
+    if (!pending_replace_) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    ImGui::TextWrapped("Opening \"%s\" replaces \"%s\" in this browser. Export the open workspace first "
+                       "if you want to keep a copy.",
+                       pending_replace_->file_name.c_str(), session_.workspace().info.name.c_str());
+    ImGui::Spacing();
+    if (ImGui::Button("Export first###replace-export"))
+        export_file();
+    ImGui::SameLine();
+    if (primary_button("Replace###replace-confirm")) {
+        const PendingReplace pending = std::move(*pending_replace_);
+        pending_replace_.reset();
+        ImGui::CloseCurrentPopup();
+        open_now(pending.file_name, pending.bytes);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel###replace-cancel")) {
+        pending_replace_.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void AppView::draw_new_workspace_dialog()
+{
+    if (new_workspace_requested_) {
+        ImGui::OpenPopup("New workspace###new-workspace");
+        new_workspace_requested_ = false;
+    }
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(460, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal("New workspace###new-workspace", nullptr, ImGuiWindowFlags_NoSavedSettings))
+        return;
+    ImGui::TextUnformatted("What is your organisation called?");
+    if (ImGui::IsWindowAppearing())
+        ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    const bool entered =
+        ImGui::InputText("###new-workspace-name", &new_workspace_name_, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::Spacing();
+    const bool named = !new_workspace_name_.empty();
+    ImGui::BeginDisabled(!named);
+    if ((primary_button("Create###new-workspace-create") || entered) && named) {
+        session_.create_workspace(new_workspace_name_, "w-" + platform_.unique_suffix(), platform_.now());
+        view_ = ViewState{};
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel###new-workspace-cancel"))
+        ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+}  // namespace okr::ui

@@ -1,0 +1,61 @@
+#pragma once
+// The whole page: a top bar, then whatever the session's state calls for (loading, the
+// first-run choices, or the cascade beside the open key result), plus the dialogs.
+
+#include <optional>
+#include <string>
+
+#include "app/platform.hpp"
+#include "app/session.hpp"
+#include "ui/cascade_view.hpp"
+#include "ui/key_result_panel.hpp"
+#include "ui/problems_dialog.hpp"
+#include "ui/theme.hpp"
+#include "ui/view_state.hpp"
+
+namespace okr::ui {
+
+class AppView {
+public:
+    AppView(Session& session, Platform& platform, Fonts fonts);
+
+    void draw();
+    const ViewState& view() const { return view_; }
+    // The fonts change when the device pixel ratio does (browser zoom, another screen).
+    void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
+
+    // Where a file the person picked ends up, whichever way it came in.
+    void open_file_contents(const std::string& name, const std::string& bytes);
+
+private:
+    struct PendingReplace {
+        std::string file_name;
+        std::string bytes;
+    };
+
+    void draw_top_bar();
+    void draw_save_status();
+    void draw_storage_banner();
+    void draw_loading();
+    void draw_first_run();
+    void draw_workspace();
+    void draw_replace_dialog();
+    void draw_new_workspace_dialog();
+
+    void choose_file();
+    void open_now(const std::string& name, const std::string& bytes);
+    void export_file();
+
+    Session& session_;
+    Platform& platform_;
+    Fonts fonts_;
+    ViewState view_;
+    CascadeView cascade_;
+    KeyResultPanel key_result_panel_;
+    ProblemsDialog problems_;
+    std::optional<PendingReplace> pending_replace_;
+    bool new_workspace_requested_ = false;
+    std::string new_workspace_name_;
+};
+
+}  // namespace okr::ui

@@ -1,0 +1,159 @@
+#include "ui/key_result_panel.hpp"
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "core/progress.hpp"
+#include "ui/format.hpp"
+#include "ui/widgets.hpp"
+
+namespace okr::ui {
+
+void KeyResultPanel::draw(Session& session, Platform& platform, ViewState& view, const Fonts& fonts)
+{
+    const Workspace& workspace = session.workspace();
+    const KeyResult* kr = find_by_id(workspace.key_results, view.key_result);
+    if (!kr) {
+        ImGui::Spacing();
+        muted_text("Select a key result to see its check-ins and record a new one.");
+        return;
+    }
+    if (form_.key_result != kr->id)
+        reset_form(workspace, *kr, platform.today());
+
+    ImGui::PushID(kr->id.c_str());
+    draw_summary(workspace, *kr, fonts);
+    ImGui::Spacing();
+    ImGui::Separator();
+    draw_form(session, platform, *kr, fonts);
+    ImGui::Spacing();
+    ImGui::Separator();
+    draw_history(workspace, *kr);
+    ImGui::PopID();
+}
+
+void KeyResultPanel::reset_form(const Workspace& workspace, const KeyResult& kr, Date today)
+{
+    const KrProgress progress = key_result_progress(workspace, kr);
+    form_ = CheckInForm{};
+    form_.key_result = kr.id;
+    form_.date = today.to_string();
+    form_.value = progress.current_value.value_or(kr.baseline.value_or(0.0));
+    form_.confidence = progress.latest ? static_cast<float>(progress.latest->confidence) : 0.5f;
+}
+
+void KeyResultPanel::draw_summary(const Workspace& workspace, const KeyResult& kr, const Fonts& fonts)
+{
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextWrapped("%s", kr.title.c_str());
+    ImGui::PopFont();
+
+    if (const Objective* objective = find_by_id(workspace.objectives, kr.objective)) {
+        ImGui::PushFont(fonts.small);
+        muted_text(("Objective: " + objective->title).c_str());
+        ImGui::PopFont();
+    }
+
+    const auto number = [&](const std::optional<double>& v) { return v ? format_value(*v, kr.unit) : "–"; };
+    ImGui::Text("%s  ·  from %s to %s  ·  due %s", to_string(kr.direction), number(kr.baseline).c_str(),
+                number(kr.target).c_str(), kr.deadline ? kr.deadline->to_string().c_str() : "–");
+
+    const KrProgress progress = key_result_progress(workspace, kr);
+    if (progress.invalid_reason) {
+        invalid_badge(*progress.invalid_reason);
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", progress.invalid_reason->c_str());
+    } else {
+        progress_bar(progress.progress, -1, progress.raw);
+    }
+}
+
+void KeyResultPanel::draw_form(Session& session, Platform& platform, const KeyResult& kr, const Fonts& fonts)
+{
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted("New check-in");
+    ImGui::PopFont();
+
+    ImGui::PushItemWidth(220);
+    ImGui::InputText("Date###checkin-date", &form_.date);
+    ImGui::InputDouble("Value###checkin-value", &form_.value, 0.0, 0.0, "%.4g");
+    ImGui::SliderFloat("Confidence###checkin-confidence", &form_.confidence, 0.0f, 1.0f, "%.2f");
+    ImGui::PopItemWidth();
+    ImGui::InputTextMultiline("Note###checkin-note", &form_.note, ImVec2(-1, 60));
+
+    if (primary_button("Record check-in###checkin-record"))
+        submit(session, platform, kr);
+    if (!form_.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::red);
+        ImGui::TextWrapped("%s", form_.error.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+void KeyResultPanel::submit(Session& session, Platform& platform, const KeyResult& kr)
+{
+    const std::optional<Date> date = Date::parse(form_.date);
+    if (!date) {
+        form_.error = "The date must be a day written as YYYY-MM-DD, for example " +
+                      platform.today().to_string() + ".";
+        return;
+    }
+
+    CheckInDraft draft;
+    draft.key_result = kr.id;
+    draft.date = *date;
+    draft.value = form_.value;
+    draft.confidence = form_.confidence;
+    draft.note = form_.note;
+
+    EditResult result = record_check_in(session.workspace(), draft, "ci-" + platform.unique_suffix(), platform.now());
+    if (const auto* refused = std::get_if<EditRefused>(&result)) {
+        form_.error = refused->message;
+        return;
+    }
+    session.apply(std::get<ChangeSet>(std::move(result)), platform.now());
+    form_.key_result.clear();  // refill from the new latest check-in next frame
+}
+
+void KeyResultPanel::draw_history(const Workspace& workspace, const KeyResult& kr)
+{
+    std::vector<const CheckIn*> history;
+    for (const CheckIn& check_in : workspace.check_ins)
+        if (check_in.key_result == kr.id)
+            history.push_back(&check_in);
+    std::sort(history.begin(), history.end(), [](const CheckIn* a, const CheckIn* b) {
+        return a->date != b->date ? a->date > b->date : a->recorded_at > b->recorded_at;
+    });
+
+    ImGui::Text("Check-ins (%d)", static_cast<int>(history.size()));
+    if (history.empty()) {
+        muted_text("No check-ins yet.");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("history", 4, flags, ImVec2(0, 0)))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, 96);
+    ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthFixed, 90);
+    ImGui::TableSetupColumn("Conf.", ImGuiTableColumnFlags_WidthFixed, 50);
+    ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    for (const CheckIn* check_in : history) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(check_in->date.to_string().c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(check_in->value, kr.unit).c_str());
+        ImGui::TableNextColumn();
+        confidence_text(check_in->confidence);
+        ImGui::TableNextColumn();
+        std::string note = check_in->note.value_or("");
+        if (check_in->corrects)
+            note = "(corrects an earlier reading) " + note;
+        ImGui::TextWrapped("%s", note.c_str());
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace okr::ui

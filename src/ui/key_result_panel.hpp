@@ -1,0 +1,37 @@
+#pragma once
+// The key result open in the detail panel: its figures, its check-in history, and the
+// form to record this week's check-in.
+
+#include <string>
+
+#include "app/platform.hpp"
+#include "app/session.hpp"
+#include "ui/theme.hpp"
+#include "ui/view_state.hpp"
+
+namespace okr::ui {
+
+class KeyResultPanel {
+public:
+    void draw(Session& session, Platform& platform, ViewState& view, const Fonts& fonts);
+
+private:
+    struct CheckInForm {
+        Id key_result;  // the KR the fields were filled for
+        std::string date;
+        double value = 0;
+        float confidence = 0.5f;
+        std::string note;
+        std::string error;
+    };
+
+    void reset_form(const Workspace& workspace, const KeyResult& kr, Date today);
+    void draw_summary(const Workspace& workspace, const KeyResult& kr, const Fonts& fonts);
+    void draw_history(const Workspace& workspace, const KeyResult& kr);
+    void draw_form(Session& session, Platform& platform, const KeyResult& kr, const Fonts& fonts);
+    void submit(Session& session, Platform& platform, const KeyResult& kr);
+
+    CheckInForm form_;
+};
+
+}  // namespace okr::ui

@@ -1,0 +1,66 @@
+#include "ui/widget_probe.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+namespace okr::ui {
+namespace {
+
+struct ProbedWidget {
+    std::string window;
+    std::string label;
+    ImRect rect;
+};
+
+std::vector<ProbedWidget> current_frame;
+std::vector<ProbedWidget> last_frame;
+
+}  // namespace
+
+void set_widget_probe_enabled(bool enabled) { ImGui::GetCurrentContext()->TestEngineHookItems = enabled; }
+
+void widget_probe_new_frame()
+{
+    last_frame.swap(current_frame);
+    current_frame.clear();
+}
+
+std::string widget_probe_json()
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const ProbedWidget& w : last_frame) {
+        list.push_back({{"window", w.window},
+                        {"label", w.label},
+                        {"x", w.rect.Min.x},
+                        {"y", w.rect.Min.y},
+                        {"w", w.rect.GetWidth()},
+                        {"h", w.rect.GetHeight()}});
+    }
+    return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace okr::ui
+
+// ImGui calls these for every item while TestEngineHookItems is set.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label, ImGuiItemStatusFlags)
+{
+    if (!label)
+        return;
+    // Only what is visible can be clicked: clip to the window's visible area.
+    ImRect rect = ctx->LastItemData.Rect;
+    ImGuiWindow* window = ctx->CurrentWindow;
+    if (window && !window->ClipRect.Overlaps(rect))
+        return;
+    if (window)
+        rect.ClipWith(window->ClipRect);
+    okr::ui::current_frame.push_back({window ? window->Name : "", label, rect});
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

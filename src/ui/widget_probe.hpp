@@ -1,0 +1,16 @@
+#pragma once
+// Reports the label and screen rectangle of every widget drawn in the last frame, so that
+// browser tests can click and type at real positions. Switched off, it costs ImGui one
+// branch per widget.
+
+#include <string>
+
+namespace okr::ui {
+
+void set_widget_probe_enabled(bool enabled);
+// Call at the start of each frame: the list describes one frame only.
+void widget_probe_new_frame();
+// [{"window":"...","label":"...","x":..,"y":..,"w":..,"h":..}, ...] in CSS pixels.
+std::string widget_probe_json();
+
+}  // namespace okr::ui

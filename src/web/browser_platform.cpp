@@ -1,0 +1,63 @@
+#include "web/browser_platform.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "web/browser_calls.hpp"
+
+namespace okr::web {
+
+Date BrowserPlatform::today() const
+{
+    int year = 0, month = 0, day = 0;
+    okr_local_date(&year, &month, &day);
+    return Date::from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+}
+
+Timestamp BrowserPlatform::now() const { return Timestamp::from_unix_ms(static_cast<int64_t>(okr_now_ms())); }
+
+std::string BrowserPlatform::unique_suffix()
+{
+    // 64 random bits from the browser's CSPRNG, in base 36: short, and safe from clashes
+    // between teammates who create entities offline at the same time.
+    static constexpr char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+    uint64_t bits = (static_cast<uint64_t>(okr_random_u32()) << 32) | okr_random_u32();
+    std::string suffix;
+    while (bits) {
+        suffix += digits[bits % 36];
+        bits /= 36;
+    }
+    return suffix.empty() ? "0" : suffix;
+}
+
+void BrowserPlatform::pick_json_file(std::function<void(std::string, std::string)> opened)
+{
+    const int request = next_request_++;
+    picks_[request] = std::move(opened);
+    okr_pick_file(request);
+}
+
+void BrowserPlatform::file_opened(int request_id, std::string name, std::string bytes)
+{
+    const auto it = picks_.find(request_id);
+    if (it == picks_.end())
+        return;
+    auto opened = std::move(it->second);
+    picks_.erase(it);
+    opened(std::move(name), std::move(bytes));
+}
+
+void BrowserPlatform::download(const std::string& file_name, const std::string& text)
+{
+    okr_download(file_name.c_str(), text.data(), static_cast<int>(text.size()));
+}
+
+std::string BrowserPlatform::example_workspace() const
+{
+    std::ifstream file("/assets/example.json", std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+}  // namespace okr::web

@@ -1,0 +1,289 @@
+// The browser entry point: a GLFW window on the page's canvas, Dear ImGui drawn with
+// WebGL2, the session on IndexedDB, and the functions browser.js calls back.
+//
+// Supported: mouse and keys through Emscripten's GLFW; text (any layout, input methods,
+// paste) through a hidden textarea; copy to the system clipboard; the canvas follows the
+// window size at the device's pixel ratio, also when the browser zooms; the loop sleeps
+// while nothing happens. Not yet: touch gestures beyond a single tap.
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <nlohmann/json.hpp>
+
+#include <cfloat>
+#include <memory>
+
+#include "app/session.hpp"
+#include "ui/app_view.hpp"
+#include "ui/widget_probe.hpp"
+#include "web/browser_calls.hpp"
+#include "web/browser_platform.hpp"
+#include "web/indexeddb_store.hpp"
+
+namespace {
+
+// ImGui settles a change over a few frames (a popup opens the frame after it is asked
+// for and sizes itself the frame after that), so each wake draws this many.
+constexpr int frames_per_wake = 4;
+
+struct Page {
+    GLFWwindow* window = nullptr;
+    okr::web::IndexedDbStore store;
+    okr::web::BrowserPlatform platform;
+    std::unique_ptr<okr::Session> session;
+    std::unique_ptr<okr::ui::AppView> view;
+    okr::ui::Fonts fonts;
+
+    double css_width = 0;
+    double css_height = 0;
+    double pixel_ratio = 0;
+
+    int frames_left = frames_per_wake;
+    bool sleeping = false;
+    long frames = 0;
+    // When the first frame, and the first frame after storage answered, were drawn.
+    double first_frame_ms = -1;
+    double first_data_frame_ms = -1;
+};
+
+Page* page = nullptr;
+
+void wake()
+{
+    page->frames_left = frames_per_wake;
+    if (page->sleeping) {
+        page->sleeping = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+// Text is rasterised at the device's pixel density so that it stays sharp at any zoom.
+void load_fonts_for(double pixel_ratio)
+{
+    okr::ui::load_fonts("/assets/ui-font.ttf", static_cast<float>(pixel_ratio), page->fonts);
+    // Before the first frame the backend creates the texture itself.
+    if (page->frames > 0) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+void fit_canvas()
+{
+    const double ratio = okr_fit_canvas(&page->css_width, &page->css_height);
+    if (ratio != page->pixel_ratio) {
+        page->pixel_ratio = ratio;
+        load_fonts_for(ratio);
+        if (page->view)
+            page->view->set_fonts(page->fonts);
+    }
+    wake();
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*)
+{
+    fit_canvas();
+    return EM_FALSE;
+}
+
+void note_frame_times()
+{
+    if (page->first_frame_ms < 0)
+        page->first_frame_ms = okr_since_navigation_ms();
+    if (page->first_data_frame_ms < 0 && page->session->startup() != okr::Startup::loading)
+        page->first_data_frame_ms = okr_since_navigation_ms();
+}
+
+// GLFW speaks in canvas pixels; ImGui lays out in CSS pixels and renders at the ratio.
+void use_css_pixels(ImGuiIO& io)
+{
+    const float ratio = static_cast<float>(page->pixel_ratio);
+    io.DisplaySize = ImVec2(static_cast<float>(page->css_width), static_cast<float>(page->css_height));
+    io.DisplayFramebufferScale = ImVec2(ratio, ratio);
+    if (io.MousePos.x != -FLT_MAX)
+        io.MousePos = ImVec2(io.MousePos.x / ratio, io.MousePos.y / ratio);
+}
+
+void draw_frame()
+{
+    glfwPollEvents();
+    okr::ui::widget_probe_new_frame();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    use_css_pixels(ImGui::GetIO());
+    ImGui::NewFrame();
+
+    page->view->draw();
+
+    ImGui::Render();
+    okr_text_input_set_active(ImGui::GetIO().WantTextInput ? 1 : 0);
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(page->window, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.965f, 0.969f, 0.976f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    note_frame_times();
+    ++page->frames;
+
+    // A held button may be the start of a drag: keep drawing until it is released.
+    if (--page->frames_left <= 0 && !ImGui::IsAnyMouseDown()) {
+        page->sleeping = true;
+        emscripten_pause_main_loop();
+    }
+}
+
+// Text comes from the page's hidden textarea (browser.js), not from GLFW's key presses,
+// which miss dead keys, input methods and pasted text. ImGui's own paste reads nothing:
+// the system clipboard reaches the textarea as a paste.
+void use_browser_text_input(ImGuiIO& io)
+{
+    glfwSetCharCallback(page->window, nullptr);
+    okr_text_input_install();
+    io.SetClipboardTextFn = [](void*, const char* text) { okr_clipboard_write(text); };
+    io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
+    // A blinking caret would need frames while nothing else moves.
+    io.ConfigInputTextCursorBlink = false;
+}
+
+bool create_window()
+{
+    if (!glfwInit())
+        return false;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    page->window = glfwCreateWindow(1280, 800, "OKR", nullptr, nullptr);
+    if (!page->window)
+        return false;
+    glfwMakeContextCurrent(page->window);
+    return true;
+}
+
+void create_interface()
+{
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    // Layout is rebuilt from the data every frame; nothing to keep in imgui.ini.
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+
+    okr::ui::apply_light_theme();
+    ImGui_ImplGlfw_InitForOpenGL(page->window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    use_browser_text_input(io);
+    fit_canvas();
+
+    page->session = std::make_unique<okr::Session>(page->store);
+    page->view = std::make_unique<okr::ui::AppView>(*page->session, page->platform, page->fonts);
+}
+
+const char* keep_string(std::string text)
+{
+    static std::string kept;
+    kept = std::move(text);
+    return kept.c_str();
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void okr_wake() { wake(); }
+
+EMSCRIPTEN_KEEPALIVE void okr_store_loaded(int request, int ok, int has_text, const char* text, int length,
+                                           const char* error)
+{
+    okr::LoadOutcome outcome;
+    outcome.ok = ok != 0;
+    outcome.error = error;
+    if (ok && has_text)
+        outcome.stored = okr::StoredWorkspace{"", std::string(text, static_cast<size_t>(length))};
+    page->store.loaded(request, std::move(outcome));
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void okr_store_saved(int request, int ok, const char* error)
+{
+    page->store.saved(request, okr::SaveOutcome{ok != 0, error});
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void okr_text_typed(const char* text)
+{
+    ImGui::GetIO().AddInputCharactersUTF8(text);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void okr_file_opened(int request, const char* name, const char* bytes, int length)
+{
+    page->platform.file_opened(request, name, std::string(bytes, static_cast<size_t>(length)));
+    wake();
+}
+
+// Read by the browser tests and handy in the console: what the page holds right now.
+EMSCRIPTEN_KEEPALIVE const char* okr_debug_state()
+{
+    nlohmann::json state;
+    const okr::Session& session = *page->session;
+    state["frames"] = page->frames;
+    state["sleeping"] = page->sleeping;
+    state["pixel_ratio"] = page->pixel_ratio;
+    state["first_frame_ms"] = page->first_frame_ms;
+    state["first_data_frame_ms"] = page->first_data_frame_ms;
+    state["startup"] = static_cast<int>(session.startup());
+    state["save_status"] = static_cast<int>(session.save_status());
+    state["selected_key_result"] = page->view->view().key_result;
+    state["cycle"] = page->view->view().cycle;
+    if (session.has_workspace()) {
+        const okr::Workspace& w = session.workspace();
+        state["workspace"] = {{"id", w.info.id},
+                              {"name", w.info.name},
+                              {"objectives", w.objectives.size()},
+                              {"key_results", w.key_results.size()},
+                              {"check_ins", w.check_ins.size()}};
+    }
+    return keep_string(state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// Opens JSON text as if the person had picked it; benchmarks use it to skip the file chooser.
+EMSCRIPTEN_KEEPALIVE void okr_debug_open_text(const char* text, int length)
+{
+    page->view->open_file_contents("benchmark input", std::string(text, static_cast<size_t>(length)));
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* okr_debug_widgets() { return keep_string(okr::ui::widget_probe_json()); }
+
+// Switching the probe on draws fresh frames, so that the list describes the page as it is.
+EMSCRIPTEN_KEEPALIVE void okr_debug_probe(int enabled)
+{
+    okr::ui::set_widget_probe_enabled(enabled != 0);
+    wake();
+}
+
+}  // extern "C"
+
+int main()
+{
+    page = new Page();
+    if (!create_window()) {
+        EM_ASM({ document.body.setAttribute('data-okr-error', 'WebGL2 is not available in this browser'); });
+        return 1;
+    }
+    create_interface();
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+    okr_wake_on_input_install();
+
+    // The first frame that shows data comes after storage answered: until then the view
+    // draws "Loading".
+    page->session->start();
+    emscripten_set_main_loop(draw_frame, 0, false);
+    return 0;
+}

@@ -1,0 +1,169 @@
+// Shared pieces of the browser tests: a static server for the built page, Debian's
+// Chromium through Playwright, and helpers that drive the ImGui canvas with real mouse
+// and keyboard events at the positions the page reports for its widgets.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+export const siteDir = process.env.OKR_SITE_DIR || path.join(repoRoot, 'build/wasm/site');
+export const samplesDir = path.join(repoRoot, 'assets/examples');
+export const fixturesDir = path.join(repoRoot, 'tests/fixtures');
+export const artifactsDir = path.join(here, 'artifacts');
+mkdirSync(artifactsDir, { recursive: true });
+
+export const Startup = { loading: 0, first_run: 1, ready: 2, storage_failed: 3 };
+export const SaveStatus = { saved: 0, pending: 1, saving: 2, failed: 3, not_stored: 4 };
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForPort(port, child) {
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`static server exited with ${child.exitCode}`);
+    const open = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`static server did not open port ${port}`);
+}
+
+export async function startServer(dir = siteDir) {
+  if (!existsSync(path.join(dir, 'app.js'))) throw new Error(`no built page in ${dir}: build the web target first`);
+  const port = await freePort();
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
+    stdio: 'ignore',
+  });
+  await waitForPort(port, child);
+  return { url: `http://127.0.0.1:${port}/index.html`, port, stop: () => child.kill() };
+}
+
+export const chromiumArgs = [
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+// A persistent profile, so that reloads and browser restarts see the same IndexedDB.
+export async function launch({ profileDir, viewport = { width: 1400, height: 900 }, deviceScaleFactor = 1 } = {}) {
+  const userDataDir = profileDir || mkdtempSync(path.join(tmpdir(), 'okr-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.OKR_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs,
+    viewport,
+    deviceScaleFactor,
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  return { context, page, problems, userDataDir };
+}
+
+export async function nextFrames(page, count = 2) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    const step = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  }), count);
+}
+
+export async function state(page) {
+  return page.evaluate(() => JSON.parse(UTF8ToString(Module._okr_debug_state())));
+}
+
+export async function waitForState(page, predicate, what, timeout = 15000) {
+  const start = Date.now();
+  let last;
+  while (Date.now() - start < timeout) {
+    const ready = await page.evaluate(() => typeof Module !== 'undefined' && !!Module._okr_debug_state && Module.calledRun);
+    if (ready) {
+      last = await state(page);
+      if (predicate(last)) return last;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)}`);
+}
+
+export async function openApp(page, url) {
+  await page.goto(url);
+  return waitForState(page, (s) => s.startup !== Startup.loading && s.frames > 1, 'the app to load');
+}
+
+export async function widgets(page) {
+  await page.evaluate(() => Module._okr_debug_probe(1));
+  await nextFrames(page, 2);
+  return page.evaluate(() => JSON.parse(UTF8ToString(Module._okr_debug_widgets())));
+}
+
+// Finds a widget by the end of its ImGui label ("###checkin-value") or its whole label.
+export async function findWidget(page, label, timeout = 5000) {
+  const start = Date.now();
+  let seen = [];
+  while (Date.now() - start < timeout) {
+    seen = await widgets(page);
+    const found = seen.find((w) => w.label === label || w.label.endsWith(label));
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no widget "${label}" on screen; saw: ${seen.map((w) => w.label).join(' | ')}`);
+}
+
+export async function click(page, label, { xFraction = 0.5 } = {}) {
+  const w = await findWidget(page, label);
+  await page.mouse.click(w.x + w.w * xFraction, w.y + w.h / 2);
+  await nextFrames(page, 2);
+  return w;
+}
+
+// Clicks into a text field, replaces its content with `text` through the keyboard.
+export async function typeInto(page, label, text) {
+  await click(page, label);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(text, { delay: 10 });
+  await nextFrames(page, 2);
+}
+
+export async function screenshot(page, name) {
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// The stored record of the current workspace, read from IndexedDB itself.
+export async function storedWorkspace(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('okr-tracker');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['meta', 'workspaces'], 'readonly');
+      const current = tx.objectStore('meta').get('current');
+      current.onsuccess = () => {
+        if (current.result === undefined) { resolve(null); db.close(); return; }
+        const record = tx.objectStore('workspaces').get(current.result);
+        record.onsuccess = () => { resolve(record.result ? record.result.text : null); db.close(); };
+      };
+    };
+  }));
+}
