@@ -35,6 +35,7 @@ void Session::on_loaded(LoadOutcome outcome)
         return;
     }
     workspace_ = std::move(*result.workspace);
+    ++revision_;
     startup_ = Startup::ready;
 }
 
@@ -63,6 +64,7 @@ void Session::create_workspace(std::string name, Id id, Timestamp now)
 void Session::replace_workspace(Workspace workspace)
 {
     workspace_ = std::move(workspace);
+    ++revision_;
     undo_.clear();
     redo_.clear();
     if (startup_ != Startup::storage_failed)
@@ -105,7 +107,11 @@ void Session::redo(Timestamp now)
     request_save();
 }
 
-void Session::touch(Timestamp now) { workspace_->info.updated_at = std::move(now); }
+void Session::touch(Timestamp now)
+{
+    workspace_->info.updated_at = std::move(now);
+    ++revision_;
+}
 
 std::string Session::export_text() const { return workspace_ ? export_workspace(*workspace_) : std::string(); }
 

@@ -3,6 +3,7 @@
 // files, applying edits with undo, and keeping storage up to date. The interface reads
 // and edits through this class only.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,8 @@ public:
     const std::string& storage_error() const { return storage_error_; }
     bool has_workspace() const { return workspace_.has_value(); }
     const Workspace& workspace() const { return *workspace_; }
+    // Grows with every change of the workspace, so derived figures know when to refresh.
+    uint64_t revision() const { return revision_; }
 
     // Opens a file in place of the current workspace, unless the importer refuses it; a
     // refused file leaves the workspace and storage exactly as they were.
@@ -70,6 +73,7 @@ private:
     Startup startup_ = Startup::loading;
     std::string storage_error_;
     std::optional<Workspace> workspace_;
+    uint64_t revision_ = 0;
     std::vector<ChangeSet> undo_;
     std::vector<ChangeSet> redo_;
 

@@ -43,8 +43,10 @@ void AppView::draw()
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("OKR", nullptr, flags);
 
-    if (session_.has_workspace())
+    if (session_.has_workspace()) {
         keep_valid(view_, session_.workspace());
+        insights_.refresh(session_.workspace(), session_.revision(), platform_.today());
+    }
 
     draw_top_bar();
     draw_storage_banner();
@@ -164,13 +166,33 @@ void AppView::draw_first_run()
 
 void AppView::draw_workspace()
 {
-    const float detail_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.36f, 320.0f, 520.0f);
+    const float detail_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.34f, 320.0f, 500.0f);
     ImGui::BeginChild("cascade", ImVec2(-detail_width - 12, 0), false);
-    cascade_.draw(session_.workspace(), view_, fonts_);
+    cascade_.draw(session_.workspace(), insights_, view_, fonts_);
     ImGui::EndChild();
     ImGui::SameLine(0, 12);
-    ImGui::BeginChild("key-result", ImVec2(0, 0), true);
-    key_result_panel_.draw(session_, platform_, view_, fonts_);
+    ImGui::BeginGroup();
+    draw_side_panel();
+    ImGui::EndGroup();
+}
+
+void AppView::draw_side_panel()
+{
+    const auto tab = [&](const std::string& label, SidePanel side) {
+        const bool active = view_.side == side;
+        if (active ? primary_button(label.c_str()) : ImGui::Button(label.c_str()))
+            view_.side = side;
+    };
+    const auto findings = findings_in_cycle(session_.workspace(), insights_, view_.cycle);
+    tab("Key result###side-kr", SidePanel::key_result);
+    ImGui::SameLine();
+    tab("Coach (" + std::to_string(findings.size()) + ")###side-coach", SidePanel::coach);
+
+    ImGui::BeginChild("side-panel", ImVec2(0, 0), true);
+    if (view_.side == SidePanel::coach)
+        coach_.draw(session_.workspace(), insights_, view_, fonts_);
+    else
+        key_result_panel_.draw(session_, platform_, insights_, view_, fonts_);
     ImGui::EndChild();
 }
 

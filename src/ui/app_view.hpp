@@ -7,7 +7,9 @@
 
 #include "app/platform.hpp"
 #include "app/session.hpp"
+#include "app/insights.hpp"
 #include "ui/cascade_view.hpp"
+#include "ui/coach_panel.hpp"
 #include "ui/key_result_panel.hpp"
 #include "ui/problems_dialog.hpp"
 #include "ui/theme.hpp"
@@ -21,6 +23,7 @@ public:
 
     void draw();
     const ViewState& view() const { return view_; }
+    const Insights& insights() const { return insights_; }
     // The fonts change when the device pixel ratio does (browser zoom, another screen).
     void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
 
@@ -39,6 +42,7 @@ private:
     void draw_loading();
     void draw_first_run();
     void draw_workspace();
+    void draw_side_panel();
     void draw_replace_dialog();
     void draw_new_workspace_dialog();
 
@@ -50,7 +54,9 @@ private:
     Platform& platform_;
     Fonts fonts_;
     ViewState view_;
+    Insights insights_;
     CascadeView cascade_;
+    CoachPanel coach_;
     KeyResultPanel key_result_panel_;
     ProblemsDialog problems_;
     std::optional<PendingReplace> pending_replace_;

@@ -2,7 +2,6 @@
 
 #include <imgui.h>
 
-#include "core/progress.hpp"
 #include "ui/format.hpp"
 #include "ui/widgets.hpp"
 
@@ -48,17 +47,82 @@ std::string alignment_text(const Workspace& workspace, const Objective& objectiv
     return "Aligns to " + (team ? team->name + ": " : std::string()) + parent->title;
 }
 
-}  // namespace
-
-void CascadeView::draw(const Workspace& workspace, ViewState& view, const Fonts& fonts)
+void score_label(std::optional<double> score, float width)
 {
-    if (objective_count(workspace, view.cycle) == 0) {
-        ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, colour::muted_text);
-        ImGui::TextWrapped("This cycle has no objectives yet.");
-        ImGui::PopStyleColor();
+    if (!score) {
+        muted_text("no score");
         return;
     }
+    const std::string text = "Score " + format_number(round_to_tenth(*score));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + width - ImGui::CalcTextSize(text.c_str()).x - 18);
+    badge(text.c_str(), grade_colour(*score), false);
+}
+
+std::string forecast_text(const KeyResult& kr, const Forecast& forecast)
+{
+    if (!forecast.value)
+        return "–";
+    return format_value(*forecast.value, kr.unit);
+}
+
+// A milestone driven by tasks reads as tasks done; other KRs as their latest value.
+std::string latest_text(const Workspace& workspace, const KeyResult& kr, const KrProgress& progress)
+{
+    if (kr.direction == Direction::milestone && driven_by_tasks(workspace, kr)) {
+        const auto tasks = tasks_of(workspace, kr.id);
+        const auto done = std::count_if(tasks.begin(), tasks.end(), [](const Task* t) { return t->done; });
+        return std::to_string(done) + " of " + std::to_string(tasks.size()) + " tasks";
+    }
+    return progress.latest ? format_value(progress.latest->value, kr.unit) : "–";
+}
+
+constexpr float progress_width = 120.0f;
+// Room kept between the objective's bar and the card's edge.
+constexpr float card_inset = 14.0f;
+
+}  // namespace
+
+void status_badges(const KeyResultInsight& insight)
+{
+    if (insight.status) {
+        static constexpr const char* labels[] = {"on track", "at risk", "off track"};
+        badge(labels[static_cast<int>(*insight.status)], status_colour(*insight.status), false);
+    }
+    if (insight.pace == Pace::behind)
+        badge("behind pace", colour::red, insight.status.has_value());
+    if (insight.check_in_due)
+        badge("check-in due", colour::accent, insight.status || insight.pace == Pace::behind);
+}
+
+void findings_marker(const std::vector<const Finding*>& findings)
+{
+    if (findings.empty())
+        return;
+    bool error = false;
+    for (const Finding* f : findings)
+        error = error || f->severity == Severity::error;
+    const std::string text = std::to_string(findings.size()) + (findings.size() == 1 ? " tip" : " tips");
+    badge(text.c_str(), error ? colour::red : colour::muted_text);
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+        for (const Finding* f : findings)
+            ImGui::TextWrapped("%s (%s): %s", to_string(f->severity), f->rule.c_str(), f->message.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+void CascadeView::draw(const Workspace& workspace, const Insights& insights, ViewState& view, const Fonts& fonts)
+{
+    const Cycle* cycle = find_by_id(workspace.cycles, view.cycle);
+    if (!cycle || objective_count(workspace, view.cycle) == 0) {
+        ImGui::Spacing();
+        muted_text(cycle ? "This cycle has no objectives yet."
+                         : "This workspace has no cycles yet. Open a teammate's file to bring in their OKRs.");
+        return;
+    }
+    const Context context{workspace, insights, view, fonts, cycle->state == CycleState::closed};
 
     // Teams are walked from the roots down, so the company's objectives come first and
     // each team sits below the team it belongs to.
@@ -73,105 +137,168 @@ void CascadeView::draw(const Workspace& workspace, ViewState& view, const Fonts&
         if (std::find(visited.begin(), visited.end(), team->id) != visited.end())
             continue;
         visited.push_back(team->id);
-        draw_team(workspace, *team, depth, view, fonts);
+        draw_team(context, *team, depth);
         const auto children = children_of(workspace, team->id);
         for (auto it = children.rbegin(); it != children.rend(); ++it)
             stack.emplace_back(*it, depth + 1);
     }
 }
 
-void CascadeView::draw_team(const Workspace& workspace, const Team& team, int depth, ViewState& view,
-                            const Fonts& fonts)
+void CascadeView::draw_team(const Context& c, const Team& team, int depth)
 {
-    const auto objectives = objectives_of(workspace, team.id, view.cycle);
+    const auto objectives = objectives_of(c.workspace, team.id, c.view.cycle);
     if (objectives.empty())
         return;
 
     ImGui::PushID(team.id.c_str());
     ImGui::Spacing();
-    ImGui::PushFont(fonts.heading);
+    ImGui::PushFont(c.fonts.heading);
     ImGui::TextUnformatted(team.name.c_str());
     ImGui::PopFont();
     if (depth > 0) {
-        ImGui::SameLine();
-        const Team* parent = team.parent ? find_by_id(workspace.teams, *team.parent) : nullptr;
-        muted_text(parent ? ("in " + parent->name).c_str() : "");
+        const Team* parent = team.parent ? find_by_id(c.workspace.teams, *team.parent) : nullptr;
+        if (parent) {
+            ImGui::SameLine();
+            muted_text(("in " + parent->name).c_str());
+        }
     }
 
     for (const Objective* objective : objectives)
-        draw_objective(workspace, *objective, view, fonts);
+        draw_objective(c, *objective);
     ImGui::PopID();
 }
 
-void CascadeView::draw_objective(const Workspace& workspace, const Objective& objective, ViewState& view,
-                                 const Fonts& fonts)
+void CascadeView::draw_objective(const Context& c, const Objective& objective)
 {
     ImGui::PushID(objective.id.c_str());
-    const std::optional<double> progress = objective_progress(workspace, objective);
-
+    if (c.view.scroll_to == objective.id) {
+        ImGui::SetScrollHereY(0.1f);
+        c.view.scroll_to.clear();
+    }
     begin_card(objective.id.c_str());
-    ImGui::PushFont(fonts.heading);
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - 150);
-    ImGui::TextUnformatted(objective.title.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - 130);
-    progress_bar(progress, 130);
-
-    const std::string alignment = alignment_text(workspace, objective);
-    const bool committed = commitment_of(objective) == Commitment::committed;
-    std::string meta = committed ? "Committed" : "Aspirational";
-    if (!alignment.empty())
-        meta += "  ·  " + alignment;
-    ImGui::PushFont(fonts.small);
-    muted_text(meta.c_str());
-    ImGui::PopFont();
-
-    draw_key_results(workspace, objective, view);
+    draw_objective_header(c, objective);
+    draw_key_results(c, objective);
     end_card();
     ImGui::PopID();
 }
 
-void CascadeView::draw_key_results(const Workspace& workspace, const Objective& objective, ViewState& view)
+void CascadeView::draw_objective_header(const Context& c, const Objective& objective)
+{
+    const ObjectiveInsight* insight = c.insights.objective(objective.id);
+    const float right = ImGui::GetContentRegionAvail().x - card_inset;
+
+    ImGui::PushFont(c.fonts.heading);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + right - progress_width - 24);
+    ImGui::TextUnformatted(objective.title.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ImGui::SameLine(right - progress_width);
+    if (c.cycle_closed)
+        score_label(insight ? insight->final_score : std::nullopt, progress_width);
+    else
+        progress_bar(insight ? insight->progress : std::nullopt, progress_width);
+
+    ImGui::PushFont(c.fonts.small);
+    const bool committed = commitment_of(objective) == Commitment::committed;
+    muted_text(committed ? "Committed" : "Aspirational");
+    const std::string alignment = alignment_text(c.workspace, objective);
+    if (!alignment.empty()) {
+        ImGui::SameLine(0, 4);
+        muted_text(("·  " + alignment).c_str());
+    }
+    if (insight && insight->committed_missed)
+        badge("committed OKR missed", colour::red);
+    findings_marker(c.insights.findings_for("objectives", objective.id));
+    ImGui::PopFont();
+}
+
+void CascadeView::draw_key_results(const Context& c, const Objective& objective)
 {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
-    if (!ImGui::BeginTable("key-results", 5, flags))
+    if (!ImGui::BeginTable("key-results", 6, flags))
         return;
     ImGui::TableSetupColumn("Key result", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Progress", ImGuiTableColumnFlags_WidthFixed, 130);
-    ImGui::TableSetupColumn("Latest", ImGuiTableColumnFlags_WidthFixed, 96);
-    ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthFixed, 96);
-    ImGui::TableSetupColumn("Confidence", ImGuiTableColumnFlags_WidthFixed, 86);
+    ImGui::TableSetupColumn(c.cycle_closed ? "Score" : "Progress", ImGuiTableColumnFlags_WidthFixed, progress_width);
+    ImGui::TableSetupColumn("Latest", ImGuiTableColumnFlags_WidthFixed, 92);
+    ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthFixed, 92);
+    ImGui::TableSetupColumn("Conf.", ImGuiTableColumnFlags_WidthFixed, 44);
+    ImGui::TableSetupColumn("Forecast", ImGuiTableColumnFlags_WidthFixed, 96);
     ImGui::TableHeadersRow();
 
-    for (const KeyResult& kr : workspace.key_results) {
-        if (kr.objective != objective.id)
-            continue;
-        const KrProgress progress = key_result_progress(workspace, kr);
-
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        const std::string label = kr.title + "###kr-" + kr.id;
-        if (ImGui::Selectable(label.c_str(), view.key_result == kr.id, ImGuiSelectableFlags_SpanAllColumns))
-            view.key_result = kr.id;
-
-        ImGui::TableNextColumn();
-        if (progress.invalid_reason)
-            invalid_badge(*progress.invalid_reason);
-        else
-            progress_bar(progress.progress, -1, progress.raw);
-
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(progress.latest ? format_value(progress.latest->value, kr.unit).c_str() : "–");
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(kr.target ? format_value(*kr.target, kr.unit).c_str() : "–");
-        ImGui::TableNextColumn();
-        if (progress.latest)
-            confidence_text(progress.latest->confidence);
-        else
-            muted_text("–");
-    }
+    for (const KeyResult& kr : c.workspace.key_results)
+        if (kr.objective == objective.id)
+            draw_key_result_row(c, kr);
     ImGui::EndTable();
+}
+
+void CascadeView::draw_key_result_row(const Context& c, const KeyResult& kr)
+{
+    const KeyResultInsight* insight = c.insights.key_result(kr.id);
+    if (!insight)
+        return;
+    const auto findings = c.insights.findings_for("key_results", kr.id);
+    const bool has_badges = insight->status || insight->pace == Pace::behind || insight->check_in_due ||
+                            !findings.empty();
+
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    if (c.view.scroll_to == kr.id) {
+        ImGui::SetScrollHereY(0.3f);
+        c.view.scroll_to.clear();
+    }
+
+    // The row is one selectable as tall as the wrapped title and its badges; the cells
+    // are drawn over it.
+    const float title_width = ImGui::GetContentRegionAvail().x;
+    const float title_height = ImGui::CalcTextSize(kr.title.c_str(), nullptr, false, title_width).y;
+    const float badges_height = has_badges ? ImGui::GetTextLineHeight() + 6 : 0;
+    const ImVec2 start = ImGui::GetCursorPos();
+    const std::string label = "###kr-" + kr.id;
+    if (ImGui::Selectable(label.c_str(), c.view.key_result == kr.id,
+                          ImGuiSelectableFlags_SpanAllColumns,
+                          ImVec2(0, title_height + badges_height))) {
+        c.view.key_result = kr.id;
+        c.view.side = SidePanel::key_result;
+    }
+    ImGui::SetCursorPos(start);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + title_width);
+    ImGui::TextUnformatted(kr.title.c_str());
+    ImGui::PopTextWrapPos();
+    if (has_badges) {
+        ImGui::PushFont(c.fonts.small);
+        status_badges(*insight);
+        findings_marker(findings);
+        ImGui::PopFont();
+    }
+
+    ImGui::TableNextColumn();
+    const KrProgress& progress = insight->progress;
+    if (progress.invalid_reason)
+        invalid_badge(*progress.invalid_reason);
+    else if (c.cycle_closed)
+        score_label(insight->final_score, progress_width);
+    else
+        progress_bar(progress.progress, -1, progress.raw);
+
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(latest_text(c.workspace, kr, progress).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(kr.target ? format_value(*kr.target, kr.unit).c_str() : "–");
+    ImGui::TableNextColumn();
+    if (progress.latest)
+        confidence_text(progress.latest->confidence);
+    else
+        muted_text("–");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(forecast_text(kr, insight->forecast).c_str());
+    if (ImGui::IsItemHovered()) {
+        if (insight->forecast.reason)
+            ImGui::SetTooltip("%s", insight->forecast.reason->c_str());
+        else if (insight->forecast.score)
+            ImGui::SetTooltip("Projected at the deadline from a straight line through this cycle's "
+                              "check-ins: %s of the target.",
+                              format_percent(*insight->forecast.score).c_str());
+    }
 }
 
 }  // namespace okr::ui

@@ -4,25 +4,30 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/progress.hpp"
+#include "ui/cascade_view.hpp"
 #include "ui/format.hpp"
 #include "ui/widgets.hpp"
 
 namespace okr::ui {
 
-void KeyResultPanel::draw(Session& session, Platform& platform, ViewState& view, const Fonts& fonts)
+void KeyResultPanel::draw(Session& session, Platform& platform, const Insights& insights, ViewState& view,
+                          const Fonts& fonts)
 {
     const Workspace& workspace = session.workspace();
     const KeyResult* kr = find_by_id(workspace.key_results, view.key_result);
-    if (!kr) {
+    const KeyResultInsight* insight = kr ? insights.key_result(kr->id) : nullptr;
+    if (!kr || !insight) {
         ImGui::Spacing();
+        ImGui::PushTextWrapPos(0);
         muted_text("Select a key result to see its check-ins and record a new one.");
+        ImGui::PopTextWrapPos();
         return;
     }
     if (form_.key_result != kr->id)
-        reset_form(workspace, *kr, platform.today());
+        reset_form(*kr, *insight, platform.today());
 
     ImGui::PushID(kr->id.c_str());
-    draw_summary(workspace, *kr, fonts);
+    draw_summary(workspace, insights, *kr, fonts);
     ImGui::Spacing();
     ImGui::Separator();
     draw_form(session, platform, *kr, fonts);
@@ -32,9 +37,9 @@ void KeyResultPanel::draw(Session& session, Platform& platform, ViewState& view,
     ImGui::PopID();
 }
 
-void KeyResultPanel::reset_form(const Workspace& workspace, const KeyResult& kr, Date today)
+void KeyResultPanel::reset_form(const KeyResult& kr, const KeyResultInsight& insight, Date today)
 {
-    const KrProgress progress = key_result_progress(workspace, kr);
+    const KrProgress& progress = insight.progress;
     form_ = CheckInForm{};
     form_.key_result = kr.id;
     form_.date = today.to_string();
@@ -42,8 +47,10 @@ void KeyResultPanel::reset_form(const Workspace& workspace, const KeyResult& kr,
     form_.confidence = progress.latest ? static_cast<float>(progress.latest->confidence) : 0.5f;
 }
 
-void KeyResultPanel::draw_summary(const Workspace& workspace, const KeyResult& kr, const Fonts& fonts)
+void KeyResultPanel::draw_summary(const Workspace& workspace, const Insights& insights, const KeyResult& kr,
+                                  const Fonts& fonts)
 {
+    const KeyResultInsight& insight = *insights.key_result(kr.id);
     ImGui::PushFont(fonts.heading);
     ImGui::TextWrapped("%s", kr.title.c_str());
     ImGui::PopFont();
@@ -58,13 +65,36 @@ void KeyResultPanel::draw_summary(const Workspace& workspace, const KeyResult& k
     ImGui::Text("%s  ·  from %s to %s  ·  due %s", to_string(kr.direction), number(kr.baseline).c_str(),
                 number(kr.target).c_str(), kr.deadline ? kr.deadline->to_string().c_str() : "–");
 
-    const KrProgress progress = key_result_progress(workspace, kr);
+    const KrProgress& progress = insight.progress;
     if (progress.invalid_reason) {
         invalid_badge(*progress.invalid_reason);
         ImGui::SameLine();
         ImGui::TextWrapped("%s", progress.invalid_reason->c_str());
-    } else {
-        progress_bar(progress.progress, -1, progress.raw);
+        return;
+    }
+    progress_bar(progress.progress, -1, progress.raw);
+    status_badges(insight);
+
+    if (insight.expected)
+        ImGui::Text("Expected by today: %s  ·  actual: %s", format_percent(*insight.expected).c_str(),
+                    format_percent(progress.progress.value_or(0)).c_str());
+    if (insight.forecast.value && insight.forecast.score)
+        ImGui::TextWrapped("Forecast at the deadline: %s (%s of the target)",
+                           format_value(*insight.forecast.value, kr.unit).c_str(),
+                           format_percent(*insight.forecast.score).c_str());
+    else if (insight.forecast.reason)
+        muted_text(("No forecast: " + *insight.forecast.reason).c_str());
+    if (insight.final_score)
+        badge(("Final score " + format_number(round_to_tenth(*insight.final_score))).c_str(),
+              grade_colour(*insight.final_score), false);
+
+    const auto findings = insights.findings_for("key_results", kr.id);
+    for (const Finding* finding : findings) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::PushStyleColor(ImGuiCol_Text, finding->severity == Severity::error ? colour::red : colour::muted_text);
+        ImGui::TextWrapped("Coach: %s", finding->message.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "app/insights.hpp"
 #include "app/platform.hpp"
 #include "app/session.hpp"
 #include "ui/theme.hpp"
@@ -13,7 +14,7 @@ namespace okr::ui {
 
 class KeyResultPanel {
 public:
-    void draw(Session& session, Platform& platform, ViewState& view, const Fonts& fonts);
+    void draw(Session& session, Platform& platform, const Insights& insights, ViewState& view, const Fonts& fonts);
 
 private:
     struct CheckInForm {
@@ -25,8 +26,8 @@ private:
         std::string error;
     };
 
-    void reset_form(const Workspace& workspace, const KeyResult& kr, Date today);
-    void draw_summary(const Workspace& workspace, const KeyResult& kr, const Fonts& fonts);
+    void reset_form(const KeyResult& kr, const KeyResultInsight& insight, Date today);
+    void draw_summary(const Workspace& workspace, const Insights& insights, const KeyResult& kr, const Fonts& fonts);
     void draw_history(const Workspace& workspace, const KeyResult& kr);
     void draw_form(Session& session, Platform& platform, const KeyResult& kr, const Fonts& fonts);
     void submit(Session& session, Platform& platform, const KeyResult& kr);

@@ -1,6 +1,5 @@
 #include "ui/theme.hpp"
 
-#include <cmath>
 #include <cstdio>
 
 namespace okr::ui {
@@ -113,12 +112,28 @@ void apply_light_theme()
 
 ImU32 grade_colour(double score)
 {
-    const double one_decimal = std::round(score * 10.0) / 10.0;
-    if (one_decimal < 0.4)
-        return colour::red;
-    if (one_decimal < 0.7)
-        return colour::yellow;
-    return colour::green;
+    switch (grade_of(score)) {
+    case Grade::red: return colour::red;
+    case Grade::yellow: return colour::yellow;
+    case Grade::green: return colour::green;
+    }
+    return colour::muted_text;
+}
+
+ImU32 status_colour(ConfidenceStatus status)
+{
+    switch (status) {
+    case ConfidenceStatus::on_track: return colour::green;
+    case ConfidenceStatus::at_risk: return colour::yellow;
+    case ConfidenceStatus::off_track: return colour::red;
+    }
+    return colour::muted_text;
+}
+
+ImU32 soft(ImU32 colour)
+{
+    ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(1 - (1 - c.x) * 0.16f, 1 - (1 - c.y) * 0.16f, 1 - (1 - c.z) * 0.16f, 1));
 }
 
 }  // namespace okr::ui

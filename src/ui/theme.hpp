@@ -3,6 +3,9 @@
 
 #include <imgui.h>
 
+#include "core/pace.hpp"
+#include "core/scoring.hpp"
+
 namespace okr::ui {
 
 struct Fonts {
@@ -33,7 +36,8 @@ inline constexpr ImU32 warning_bg = IM_COL32(255, 244, 229, 255);
 inline constexpr ImU32 error_bg = IM_COL32(253, 236, 236, 255);
 }  // namespace colour
 
-// Grade bands on a score rounded to one decimal: red below 0.4, yellow below 0.7, green.
 ImU32 grade_colour(double score);
+ImU32 status_colour(ConfidenceStatus status);
+ImU32 soft(ImU32 colour);  // the same hue as a pale background
 
 }  // namespace okr::ui

@@ -23,3 +23,25 @@ void keep_valid(ViewState& view, const Workspace& workspace)
 }
 
 }  // namespace okr::ui
+
+namespace okr::ui {
+
+void go_to(ViewState& view, const Workspace& workspace, const std::string& collection, const Id& id)
+{
+    const Objective* objective = nullptr;
+    if (collection == "key_results") {
+        const KeyResult* kr = find_by_id(workspace.key_results, id);
+        if (!kr)
+            return;
+        view.key_result = kr->id;
+        view.side = SidePanel::key_result;
+        objective = find_by_id(workspace.objectives, kr->objective);
+    } else if (collection == "objectives") {
+        objective = find_by_id(workspace.objectives, id);
+    }
+    if (objective && find_by_id(workspace.cycles, objective->cycle))
+        view.cycle = objective->cycle;
+    view.scroll_to = id;
+}
+
+}  // namespace okr::ui

@@ -79,10 +79,29 @@ void invalid_badge(const std::string& reason)
 
 void confidence_text(double confidence)
 {
-    const ImU32 tone = confidence >= 0.7 ? colour::green : confidence >= 0.3 ? colour::yellow : colour::red;
-    ImGui::PushStyleColor(ImGuiCol_Text, tone);
+    ImGui::PushStyleColor(ImGuiCol_Text, status_colour(confidence_status(confidence)));
     ImGui::Text("%s", format_number(confidence).c_str());
     ImGui::PopStyleColor();
+}
+
+}  // namespace okr::ui
+
+namespace okr::ui {
+
+void badge(const char* text, unsigned int tone, bool same_line)
+{
+    if (same_line)
+        ImGui::SameLine(0, 6);
+    const ImVec2 padding(7, 1);
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + size.x + padding.x * 2, min.y + size.y + padding.y * 2);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, soft(tone), size.y);
+    ImVec4 ink = ImGui::ColorConvertU32ToFloat4(tone);
+    ink = ImVec4(ink.x * 0.72f, ink.y * 0.72f, ink.z * 0.72f, 1.0f);
+    draw->AddText(ImVec2(min.x + padding.x, min.y + padding.y), ImGui::ColorConvertFloat4ToU32(ink), text);
+    ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
 }
 
 }  // namespace okr::ui

@@ -17,7 +17,9 @@ void end_card();
 // over-achieved KR reads "125 %" on a full bar. Null progress draws an empty, grey bar.
 void progress_bar(std::optional<double> progress, float width, std::optional<double> raw = std::nullopt);
 void invalid_badge(const std::string& reason);
-// Confidence with its status colour: on track (>= 0.7), at risk, off track (< 0.3).
+// Confidence with its status colour: on track, at risk, off track.
 void confidence_text(double confidence);
+// A small rounded label, on the same line as what came before it when `same_line`.
+void badge(const char* text, unsigned int colour, bool same_line = true);
 
 }  // namespace okr::ui

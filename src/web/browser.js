@@ -200,12 +200,18 @@ mergeInto(LibraryManager.library, {
     }
   },
 
-  // The local calendar day, as the person's own clock shows it.
+  // The local calendar day, as the person's own clock shows it, or the day given as
+  // ?today=YYYY-MM-DD in the page address (to review a cycle as it stood on that day).
   okr_local_date: function (yearPtr, monthPtr, dayPtr) {
+    let asked = /^(\d{4})-(\d{2})-(\d{2})$/.exec(new URLSearchParams(location.search).get('today') || '');
+    // An impossible day (2027-02-30) rolls over in Date: then the real day is used.
+    if (asked && new Date(Number(asked[1]), Number(asked[2]) - 1, Number(asked[3])).getDate() !== Number(asked[3])) {
+      asked = null;
+    }
     const now = new Date();
-    HEAP32[yearPtr >> 2] = now.getFullYear();
-    HEAP32[monthPtr >> 2] = now.getMonth() + 1;
-    HEAP32[dayPtr >> 2] = now.getDate();
+    HEAP32[yearPtr >> 2] = asked ? Number(asked[1]) : now.getFullYear();
+    HEAP32[monthPtr >> 2] = asked ? Number(asked[2]) : now.getMonth() + 1;
+    HEAP32[dayPtr >> 2] = asked ? Number(asked[3]) : now.getDate();
   },
 
   okr_now_ms: function () { return Date.now(); },

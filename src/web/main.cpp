@@ -241,6 +241,7 @@ EMSCRIPTEN_KEEPALIVE const char* okr_debug_state()
     state["save_status"] = static_cast<int>(session.save_status());
     state["selected_key_result"] = page->view->view().key_result;
     state["cycle"] = page->view->view().cycle;
+    state["side_panel"] = page->view->view().side == okr::ui::SidePanel::coach ? "coach" : "key_result";
     if (session.has_workspace()) {
         const okr::Workspace& w = session.workspace();
         state["workspace"] = {{"id", w.info.id},
@@ -248,6 +249,7 @@ EMSCRIPTEN_KEEPALIVE const char* okr_debug_state()
                               {"objectives", w.objectives.size()},
                               {"key_results", w.key_results.size()},
                               {"check_ins", w.check_ins.size()}};
+        state["findings"] = page->view->insights().findings().size();
     }
     return keep_string(state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }

@@ -128,9 +128,14 @@ export async function findWidget(page, label, timeout = 5000) {
   throw new Error(`no widget "${label}" on screen; saw: ${seen.map((w) => w.label).join(' | ')}`);
 }
 
+// Moves to the widget first, as a hand on a mouse does, then presses and releases.
 export async function click(page, label, { xFraction = 0.5 } = {}) {
   const w = await findWidget(page, label);
-  await page.mouse.click(w.x + w.w * xFraction, w.y + w.h / 2);
+  await page.mouse.move(w.x + w.w * xFraction, w.y + w.h / 2, { steps: 2 });
+  await nextFrames(page, 1);
+  await page.mouse.down();
+  await nextFrames(page, 1);
+  await page.mouse.up();
   await nextFrames(page, 2);
   return w;
 }
