@@ -61,6 +61,35 @@ void Session::create_workspace(std::string name, Id id, Timestamp now)
     request_save();
 }
 
+Session::MergePreview Session::preview_merge(std::string_view bytes) const
+{
+    MergePreview preview{import_workspace(bytes), std::nullopt};
+    if (!preview.import.refused() && workspace_)
+        preview.merge = merge_workspaces(*workspace_, *preview.import.workspace);
+    return preview;
+}
+
+void Session::apply_merge(const MergeResult& merge, const std::string& file_name, Timestamp now)
+{
+    if (!workspace_)
+        return;
+    ChangeSet change_set = merge.changes;
+    change_set.summary = "Merged " + file_name + ": " + std::to_string(merge.count(MergeOutcome::added)) +
+                         " added, " + std::to_string(merge.count(MergeOutcome::changed)) + " changed, " +
+                         std::to_string(merge.count(MergeOutcome::deleted)) + " deleted, " +
+                         std::to_string(merge.count(MergeOutcome::conflict)) + " conflicts";
+    const bool info_changed =
+        workspace_->info.name != merge.merged.info.name || workspace_->preserved != merge.merged.preserved;
+    workspace_->info = merge.merged.info;
+    workspace_->preserved = merge.merged.preserved;
+    if (!change_set.empty()) {
+        apply(std::move(change_set), std::move(now));
+    } else if (info_changed) {
+        touch(std::move(now));
+        request_save();
+    }
+}
+
 void Session::replace_workspace(Workspace workspace)
 {
     workspace_ = std::move(workspace);

@@ -11,6 +11,7 @@
 #include "app/store.hpp"
 #include "core/edits.hpp"
 #include "core/import.hpp"
+#include "core/merge.hpp"
 #include "core/model.hpp"
 
 namespace okr {
@@ -47,6 +48,17 @@ public:
     // refused file leaves the workspace and storage exactly as they were.
     ImportResult open_file(std::string_view bytes);
     void create_workspace(std::string name, Id id, Timestamp now);
+
+    // What merging a file into the open workspace would do, without doing it. Null
+    // `merge` when the file is refused (its problems are in `import`).
+    struct MergePreview {
+        ImportResult import;
+        std::optional<MergeResult> merge;
+    };
+    MergePreview preview_merge(std::string_view bytes) const;
+    // Applies a previewed merge as one undoable step. The workspace's name and unknown
+    // top-level fields follow the merge too; undo restores the entities only.
+    void apply_merge(const MergeResult& merge, const std::string& file_name, Timestamp now);
 
     // Applies an edit as one undoable step and schedules a save. Ignores an empty edit.
     void apply(ChangeSet change_set, Timestamp now);

@@ -99,7 +99,8 @@ unsigned Date::iso_weekday() const
 std::string Date::to_string() const
 {
     const Civil c = civil_from_days(days_);
-    char buffer[16];
+    // Sized for any int the compiler can imagine, so -Wformat-truncation stays quiet.
+    char buffer[48];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", c.year, c.month, c.day);
     return buffer;
 }
@@ -173,7 +174,7 @@ Timestamp Timestamp::from_unix_ms(int64_t unix_ms)
     const int64_t days = (unix_ms >= 0 ? unix_ms : unix_ms - (day_ms - 1)) / day_ms;
     const int64_t in_day = unix_ms - days * day_ms;
     const Date date = Date::from_days(static_cast<int32_t>(days));
-    char buffer[40];
+    char buffer[96];
     std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02d.%03dZ", date.to_string().c_str(),
                   static_cast<int>(in_day / 3600000), static_cast<int>(in_day / 60000 % 60),
                   static_cast<int>(in_day / 1000 % 60), static_cast<int>(in_day % 1000));

@@ -1,6 +1,8 @@
 #include "ui/app_view.hpp"
 
 #include <imgui.h>
+
+#include <cctype>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "ui/widgets.hpp"
@@ -10,16 +12,22 @@ namespace {
 
 constexpr float top_bar_height = 56.0f;
 
+// "Kovač & Søn d.o.o." -> "kovač-søn-d-o-o.okr.json": letters of any script are kept,
+// other ASCII characters become single dashes.
 std::string file_name_for(const Workspace& workspace)
 {
     std::string name;
     for (char c : workspace.info.name) {
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        name += keep ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '-';
+        const auto byte = static_cast<unsigned char>(c);
+        const bool keep = byte >= 0x80 || std::isalnum(byte);
+        if (keep)
+            name += static_cast<char>(std::tolower(byte));
+        else if (!name.empty() && name.back() != '-')
+            name += '-';
     }
-    if (name.empty())
-        name = "workspace";
-    return name + ".okr.json";
+    while (!name.empty() && name.back() == '-')
+        name.pop_back();
+    return (name.empty() ? std::string("workspace") : name) + ".okr.json";
 }
 
 std::string cycle_label(const Cycle& cycle)
@@ -48,6 +56,7 @@ void AppView::draw()
         insights_.refresh(session_.workspace(), session_.revision(), platform_.today());
     }
 
+    handle_shortcuts();
     draw_top_bar();
     draw_storage_banner();
     if (session_.startup() == Startup::loading)
@@ -58,9 +67,41 @@ void AppView::draw()
         draw_first_run();
 
     problems_.draw();
-    draw_replace_dialog();
+    draw_merge_dialog();
     draw_new_workspace_dialog();
     ImGui::End();
+}
+
+// Ctrl (Cmd on macOS) + Z undoes; + Shift + Z or + Y redoes. Inside a text field the
+// keys belong to the field's own undo.
+void AppView::handle_shortcuts()
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!session_.has_workspace() || io.WantTextInput || !(io.KeyCtrl || io.KeySuper))
+        return;
+    const bool z = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false);
+    const bool y = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false);
+    if (z && !io.KeyShift)
+        session_.undo(platform_.now());
+    else if ((z && io.KeyShift) || y)
+        session_.redo(platform_.now());
+}
+
+void AppView::draw_undo_buttons()
+{
+    ImGui::BeginDisabled(!session_.can_undo());
+    if (ImGui::Button("Undo###undo"))
+        session_.undo(platform_.now());
+    if (session_.can_undo() && ImGui::IsItemHovered())
+        ImGui::SetTooltip("Undo: %s (Ctrl+Z)", session_.undo_summary().c_str());
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!session_.can_redo());
+    if (ImGui::Button("Redo###redo"))
+        session_.redo(platform_.now());
+    if (session_.can_redo() && ImGui::IsItemHovered())
+        ImGui::SetTooltip("Redo: %s (Ctrl+Shift+Z)", session_.redo_summary().c_str());
+    ImGui::EndDisabled();
 }
 
 void AppView::draw_top_bar()
@@ -89,7 +130,9 @@ void AppView::draw_top_bar()
         ImGui::SameLine();
         if (ImGui::Button("Export###export-file"))
             export_file();
-        ImGui::SameLine();
+        ImGui::SameLine(0, 20);
+        draw_undo_buttons();
+        ImGui::SameLine(0, 20);
         draw_save_status();
     }
     ImGui::EndChild();
@@ -204,29 +247,33 @@ void AppView::choose_file()
 
 void AppView::open_file_contents(const std::string& name, const std::string& bytes)
 {
-    // Opening replaces what is shown, so a workspace with content is only replaced once the
-    // person agreed; a refused file never reaches that question.
+    // Into a workspace with content, a file is merged, after a preview; a refused file
+    // never gets that far.
     const bool has_content = session_.has_workspace() && !session_.workspace().objectives.empty();
     if (!has_content) {
         open_now(name, bytes);
         return;
     }
-    const ImportResult check = import_workspace(bytes);
-    if (check.refused()) {
-        open_now(name, bytes);
+    Session::MergePreview preview = session_.preview_merge(bytes);
+    if (preview.import.refused() || !preview.merge) {
+        show_refusal(name, std::move(preview.import.refusals));
         return;
     }
-    pending_replace_ = PendingReplace{name, bytes};
+    merge_dialog_.open(name, bytes, std::move(*preview.merge));
+}
+
+void AppView::show_refusal(const std::string& name, std::vector<Problem> refusals)
+{
+    const std::string summary = "\"" + name + "\" was not opened: " + std::to_string(refusals.size()) +
+                                (refusals.size() == 1 ? " problem" : " problems") + ". Your workspace is unchanged.";
+    problems_.open("The file was not opened", summary, std::move(refusals));
 }
 
 void AppView::open_now(const std::string& name, const std::string& bytes)
 {
     ImportResult result = session_.open_file(bytes);
     if (result.refused()) {
-        const std::string summary = "\"" + name + "\" was not opened: " + std::to_string(result.refusals.size()) +
-                                    (result.refusals.size() == 1 ? " problem" : " problems") +
-                                    ". Your workspace is unchanged.";
-        problems_.open("The file was not opened", summary, std::move(result.refusals));
+        show_refusal(name, std::move(result.refusals));
         return;
     }
     view_ = ViewState{};
@@ -243,38 +290,22 @@ void AppView::export_file()
     platform_.download(file_name_for(session_.workspace()), session_.export_text());
 }
 
-void AppView::draw_replace_dialog()
+void AppView::draw_merge_dialog()
 {
-    if (pending_replace_ && !ImGui::IsPopupOpen("Replace the open workspace?###replace"))
-        ImGui::OpenPopup("Replace the open workspace?###replace");
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal("Replace the open workspace?###replace", nullptr, ImGuiWindowFlags_NoSavedSettings))
+    if (!session_.has_workspace())
         return;
-    if (!pending_replace_) {
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
+    switch (merge_dialog_.draw(session_.workspace(), fonts_)) {
+    case MergeDialog::Choice::merge:
+        session_.apply_merge(merge_dialog_.merge(), merge_dialog_.file_name(), platform_.now());
+        merge_dialog_.close();
+        break;
+    case MergeDialog::Choice::replace:
+        open_now(merge_dialog_.file_name(), merge_dialog_.bytes());
+        merge_dialog_.close();
+        break;
+    case MergeDialog::Choice::cancel: merge_dialog_.close(); break;
+    case MergeDialog::Choice::none: break;
     }
-    ImGui::TextWrapped("Opening \"%s\" replaces \"%s\" in this browser. Export the open workspace first "
-                       "if you want to keep a copy.",
-                       pending_replace_->file_name.c_str(), session_.workspace().info.name.c_str());
-    ImGui::Spacing();
-    if (ImGui::Button("Export first###replace-export"))
-        export_file();
-    ImGui::SameLine();
-    if (primary_button("Replace###replace-confirm")) {
-        const PendingReplace pending = std::move(*pending_replace_);
-        pending_replace_.reset();
-        ImGui::CloseCurrentPopup();
-        open_now(pending.file_name, pending.bytes);
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel###replace-cancel")) {
-        pending_replace_.reset();
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
 }
 
 void AppView::draw_new_workspace_dialog()

@@ -11,6 +11,7 @@
 #include "ui/cascade_view.hpp"
 #include "ui/coach_panel.hpp"
 #include "ui/key_result_panel.hpp"
+#include "ui/merge_dialog.hpp"
 #include "ui/problems_dialog.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_state.hpp"
@@ -31,23 +32,21 @@ public:
     void open_file_contents(const std::string& name, const std::string& bytes);
 
 private:
-    struct PendingReplace {
-        std::string file_name;
-        std::string bytes;
-    };
-
+    void handle_shortcuts();
     void draw_top_bar();
+    void draw_undo_buttons();
     void draw_save_status();
     void draw_storage_banner();
     void draw_loading();
     void draw_first_run();
     void draw_workspace();
     void draw_side_panel();
-    void draw_replace_dialog();
+    void draw_merge_dialog();
     void draw_new_workspace_dialog();
 
     void choose_file();
     void open_now(const std::string& name, const std::string& bytes);
+    void show_refusal(const std::string& name, std::vector<Problem> refusals);
     void export_file();
 
     Session& session_;
@@ -59,7 +58,7 @@ private:
     CoachPanel coach_;
     KeyResultPanel key_result_panel_;
     ProblemsDialog problems_;
-    std::optional<PendingReplace> pending_replace_;
+    MergeDialog merge_dialog_;
     bool new_workspace_requested_ = false;
     std::string new_workspace_name_;
 };

@@ -1,6 +1,8 @@
 #include "ui/key_result_panel.hpp"
 
 #include <imgui.h>
+
+#include <cmath>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/progress.hpp"
@@ -44,7 +46,7 @@ void KeyResultPanel::reset_form(const KeyResult& kr, const KeyResultInsight& ins
     form_.key_result = kr.id;
     form_.date = today.to_string();
     form_.value = progress.current_value.value_or(kr.baseline.value_or(0.0));
-    form_.confidence = progress.latest ? static_cast<float>(progress.latest->confidence) : 0.5f;
+    form_.confidence = progress.latest ? progress.latest->confidence : 0.5;
 }
 
 void KeyResultPanel::draw_summary(const Workspace& workspace, const Insights& insights, const KeyResult& kr,
@@ -104,14 +106,46 @@ void KeyResultPanel::draw_form(Session& session, Platform& platform, const KeyRe
     ImGui::TextUnformatted("New check-in");
     ImGui::PopFont();
 
+    const Cycle* cycle = cycle_of(session.workspace(), kr);
+    if (cycle && cycle->state == CycleState::closed) {
+        ImGui::PushTextWrapPos(0);
+        muted_text(("The cycle " + cycle->name + " is closed: its scores are frozen and it takes no new check-ins.")
+                       .c_str());
+        ImGui::PopTextWrapPos();
+        return;
+    }
+
+    // Enter in a one-line field records the check-in, as in any form. The fields apply
+    // what is typed as it is typed, so leaving them by Tab or click loses nothing.
+    const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+    const bool submitted = enter && form_.one_line_field_active;
     ImGui::PushItemWidth(220);
     ImGui::InputText("Date###checkin-date", &form_.date);
-    ImGui::InputDouble("Value###checkin-value", &form_.value, 0.0, 0.0, "%.4g");
-    ImGui::SliderFloat("Confidence###checkin-confidence", &form_.confidence, 0.0f, 1.0f, "%.2f");
+    bool one_line_active = ImGui::IsItemActive();
+    const std::string value_label = "Value" + (kr.unit ? " (" + *kr.unit + ")" : std::string()) + "###checkin-value";
+    ImGui::InputDouble(value_label.c_str(), &form_.value, 0.0, 0.0, "%.6g");
+    one_line_active = one_line_active || ImGui::IsItemActive();
+    form_.one_line_field_active = one_line_active;
+    const double no_confidence = 0.0, full_confidence = 1.0;
+    ImGui::SliderScalar("Confidence###checkin-confidence", ImGuiDataType_Double, &form_.confidence, &no_confidence,
+                        &full_confidence, "%.2f", ImGuiSliderFlags_AlwaysClamp);
     ImGui::PopItemWidth();
-    ImGui::InputTextMultiline("Note###checkin-note", &form_.note, ImVec2(-1, 60));
+    muted_text("Note");
+    ImGui::InputTextMultiline("###checkin-note", &form_.note, ImVec2(-1, 60));
 
-    if (primary_button("Record check-in###checkin-record"))
+    const std::optional<Date> date = Date::parse(form_.date);
+    if (date && cycle && (*date < cycle->start || *date > cycle->end)) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::yellow);
+        ImGui::TextUnformatted(("This date is outside " + cycle->name + " (" + cycle->start.to_string() + " to " +
+                                cycle->end.to_string() + "); it will not count towards this cycle's progress.")
+                                   .c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+    }
+
+    if (primary_button("Record check-in###checkin-record") || submitted)
         submit(session, platform, kr);
     if (!form_.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::red);
@@ -133,7 +167,9 @@ void KeyResultPanel::submit(Session& session, Platform& platform, const KeyResul
     draft.key_result = kr.id;
     draft.date = *date;
     draft.value = form_.value;
-    draft.confidence = form_.confidence;
+    // The slider moves in hundredths; the file keeps the figure the person saw, not its
+    // binary neighbour.
+    draft.confidence = std::round(form_.confidence * 100.0) / 100.0;
     draft.note = form_.note;
 
     EditResult result = record_check_in(session.workspace(), draft, "ci-" + platform.unique_suffix(), platform.now());

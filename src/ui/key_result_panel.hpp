@@ -21,9 +21,10 @@ private:
         Id key_result;  // the KR the fields were filled for
         std::string date;
         double value = 0;
-        float confidence = 0.5f;
+        double confidence = 0.5;
         std::string note;
         std::string error;
+        bool one_line_field_active = false;  // last frame: Enter there records the check-in
     };
 
     void reset_form(const KeyResult& kr, const KeyResultInsight& insight, Date today);

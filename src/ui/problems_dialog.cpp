@@ -39,7 +39,7 @@ void ProblemsDialog::draw()
     ImGui::TextWrapped("%s", summary_.c_str());
     ImGui::Spacing();
 
-    const float list_height = std::min(360.0f, 12.0f + 44.0f * static_cast<float>(problems_.size()));
+    const float list_height = std::clamp(24.0f + 58.0f * static_cast<float>(problems_.size()), 140.0f, 380.0f);
     ImGui::BeginChild("problem-list", ImVec2(0, list_height), true);
     for (const Problem& problem : problems_) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::muted_text);

@@ -18,8 +18,14 @@ void keep_valid(ViewState& view, const Workspace& workspace)
 {
     if (!find_by_id(workspace.cycles, view.cycle))
         view.cycle = default_cycle(workspace);
-    if (!view.key_result.empty() && !find_by_id(workspace.key_results, view.key_result))
-        view.key_result.clear();
+    // A KR stays open only while its own cycle is on screen: a check-in must never land on
+    // a KR the person no longer sees.
+    if (!view.key_result.empty()) {
+        const KeyResult* kr = find_by_id(workspace.key_results, view.key_result);
+        const Objective* objective = kr ? find_by_id(workspace.objectives, kr->objective) : nullptr;
+        if (!objective || objective->cycle != view.cycle)
+            view.key_result.clear();
+    }
 }
 
 }  // namespace okr::ui

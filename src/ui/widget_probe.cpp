@@ -51,8 +51,9 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label,
 {
     if (!label)
         return;
+    // A labelled field reports its frame, not frame and label: that is where a click lands.
     // Only what is visible can be clicked: clip to the window's visible area.
-    ImRect rect = ctx->LastItemData.Rect;
+    ImRect rect = ctx->LastItemData.NavRect;
     ImGuiWindow* window = ctx->CurrentWindow;
     if (window && !window->ClipRect.Overlaps(rect))
         return;

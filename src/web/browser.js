@@ -148,6 +148,17 @@ mergeInto(LibraryManager.library, {
     return ratio;
   },
 
+  // Wheel steps in ImGui's unit (one notch = 1, positive = up). Emscripten 3.1.6's GLFW
+  // passes raw pixel deltas with the browser's sign, which ImGui reads as ~100 notches
+  // the wrong way.
+  okr_wheel_install: function () {
+    Module.canvas.addEventListener('wheel', function (event) {
+      event.preventDefault();
+      const perNotch = event.deltaMode === 1 ? 3 : event.deltaMode === 2 ? 1 / 10 : 100;
+      Module._okr_wheel(-event.deltaX / perNotch, -event.deltaY / perNotch);
+    }, { passive: false });
+  },
+
   // The loop sleeps while nothing happens; any input wakes it for a few frames.
   okr_wake_on_input_install: function () {
     const wake = function () { Module._okr_wake(); };

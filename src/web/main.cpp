@@ -139,11 +139,13 @@ void draw_frame()
 }
 
 // Text comes from the page's hidden textarea (browser.js), not from GLFW's key presses,
-// which miss dead keys, input methods and pasted text. ImGui's own paste reads nothing:
+// which miss dead keys, input methods and pasted text; the wheel from browser.js too. ImGui's own paste reads nothing:
 // the system clipboard reaches the textarea as a paste.
 void use_browser_text_input(ImGuiIO& io)
 {
     glfwSetCharCallback(page->window, nullptr);
+    glfwSetScrollCallback(page->window, nullptr);
+    okr_wheel_install();
     okr_text_input_install();
     io.SetClipboardTextFn = [](void*, const char* text) { okr_clipboard_write(text); };
     io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
@@ -212,6 +214,14 @@ EMSCRIPTEN_KEEPALIVE void okr_store_loaded(int request, int ok, int has_text, co
 EMSCRIPTEN_KEEPALIVE void okr_store_saved(int request, int ok, const char* error)
 {
     page->store.saved(request, okr::SaveOutcome{ok != 0, error});
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void okr_wheel(double steps_x, double steps_y)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheelH += static_cast<float>(steps_x);
+    io.MouseWheel += static_cast<float>(steps_y);
     wake();
 }
 

@@ -184,3 +184,47 @@ TEST_CASE("a damaged stored copy is reported, kept as it is, and never overwritt
     CHECK(store.run_pending() == 0);
     CHECK(store.current()->text == "{not json");
 }
+
+TEST_CASE("a previewed merge changes nothing until applied, then is one undoable step")
+{
+    Started s;
+    s.session.open_file(read_sample("northwind-it.json"));
+    s.store.run_pending();
+    const std::string stored = s.store.current()->text;
+
+    const Session::MergePreview preview = s.session.preview_merge(read_sample("northwind-sales-offline.json"));
+    REQUIRE(preview.merge.has_value());
+    CHECK(preview.merge->count(MergeOutcome::conflict) == 1);
+    CHECK(s.store.run_pending() == 0);
+    CHECK(s.store.current()->text == stored);
+    CHECK(find_by_id(s.session.workspace().key_results, "kr-checkins-held") != nullptr);
+
+    s.session.apply_merge(*preview.merge, "northwind-sales-offline.json", at("2027-03-04T09:00:00.000Z"));
+    CHECK(find_by_id(s.session.workspace().key_results, "kr-checkins-held") == nullptr);
+    CHECK(find_by_id(s.session.workspace().key_results, "kr-logistics-meetings") != nullptr);
+    CHECK(s.session.undo_summary().rfind("Merged northwind-sales-offline.json: ", 0) == 0);
+    s.store.run_pending();
+    CHECK(s.store.current()->text == s.session.export_text());
+
+    const Session::MergePreview again = s.session.preview_merge(read_sample("northwind-sales-offline.json"));
+    REQUIRE(again.merge.has_value());
+    CHECK(again.merge->changes.empty());
+    CHECK(again.merge->count(MergeOutcome::added) + again.merge->count(MergeOutcome::changed) +
+              again.merge->count(MergeOutcome::deleted) ==
+          0);
+    // The tie on kr-win-rate is still there to review; the version kept does not change.
+    CHECK(again.merge->count(MergeOutcome::conflict) == 1);
+
+    s.session.undo(at("2027-03-04T09:01:00.000Z"));
+    CHECK(find_by_id(s.session.workspace().key_results, "kr-checkins-held") != nullptr);
+    CHECK(find_by_id(s.session.workspace().key_results, "kr-logistics-meetings") == nullptr);
+}
+
+TEST_CASE("a refused file yields no merge preview")
+{
+    Started s;
+    s.session.open_file(read_sample("northwind-it.json"));
+    const Session::MergePreview preview = s.session.preview_merge("[1, 2");
+    CHECK(preview.import.refused());
+    CHECK_FALSE(preview.merge.has_value());
+}

@@ -172,3 +172,27 @@ export async function storedWorkspace(page) {
     };
   }));
 }
+
+// Every record of every object store of the app's database, for before/after comparisons.
+export async function dumpDatabase(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('okr-tracker');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const names = [...db.objectStoreNames];
+      const tx = db.transaction(names, 'readonly');
+      const dump = {};
+      for (const name of names) {
+        const store = tx.objectStore(name);
+        const keys = store.getAllKeys();
+        const values = store.getAll();
+        values.onsuccess = () => {
+          dump[name] = keys.result.map((key, i) => [key, values.result[i]]);
+        };
+      }
+      tx.oncomplete = () => { db.close(); resolve(JSON.stringify(dump)); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+}

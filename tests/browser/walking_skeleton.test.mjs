@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   startServer, launch, openApp, state, waitForState, click, typeInto, findWidget, screenshot,
-  storedWorkspace, samplesDir, fixturesDir, Startup, SaveStatus,
+  storedWorkspace, samplesDir, fixturesDir, artifactsDir, Startup, SaveStatus,
 } from './harness.mjs';
 
 let server;
@@ -71,7 +71,8 @@ test('a check-in typed into the form is stored, survives a reload and is exporte
 
   const download = page.waitForEvent('download');
   await click(page, '###export-file');
-  const file = await (await download).path();
+  const file = path.join(artifactsDir, 'exports', 'walking-skeleton.json');
+  await (await download).saveAs(file);
   const exported = JSON.parse(readFileSync(file, 'utf8'));
   const recorded = exported.check_ins.filter((c) => c.note === 'Two renewals signed early – Kovač team');
   assert.equal(recorded.length, 1);
