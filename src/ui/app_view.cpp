@@ -5,6 +5,7 @@
 #include <cctype>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "ui/widget_probe.hpp"
 #include "ui/widgets.hpp"
 
 namespace okr::ui {
@@ -118,7 +119,9 @@ void AppView::draw_top_bar()
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
         ImGui::SetNextItemWidth(190);
         const Cycle* current = find_by_id(workspace.cycles, view_.cycle);
-        if (ImGui::BeginCombo("###cycle-picker", current ? cycle_label(*current).c_str() : "No cycle")) {
+        const bool picking = ImGui::BeginCombo("###cycle-picker", current ? cycle_label(*current).c_str() : "No cycle");
+        widget_probe_note_last_item("###cycle-picker");
+        if (picking) {
             for (const Cycle& cycle : workspace.cycles)
                 if (ImGui::Selectable(cycle_label(cycle).c_str(), cycle.id == view_.cycle))
                     view_.cycle = cycle.id;

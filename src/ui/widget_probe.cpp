@@ -28,6 +28,13 @@ void widget_probe_new_frame()
     current_frame.clear();
 }
 
+void widget_probe_note_last_item(const char* label)
+{
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (ctx->TestEngineHookItems)
+        ImGuiTestEngineHook_ItemInfo(ctx, ctx->LastItemData.ID, label, ctx->LastItemData.StatusFlags);
+}
+
 std::string widget_probe_json()
 {
     nlohmann::json list = nlohmann::json::array();

@@ -10,6 +10,8 @@ namespace okr::ui {
 void set_widget_probe_enabled(bool enabled);
 // Call at the start of each frame: the list describes one frame only.
 void widget_probe_new_frame();
+// For widgets ImGui does not report itself (combo boxes): records the last item.
+void widget_probe_note_last_item(const char* label);
 // [{"window":"...","label":"...","x":..,"y":..,"w":..,"h":..}, ...] in CSS pixels.
 std::string widget_probe_json();
 

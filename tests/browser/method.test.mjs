@@ -49,3 +49,15 @@ test('the cascade shows grades, badges and forecasts, and the coach lists what o
   await screenshot(page, 'method-03-jumped');
   assert.deepEqual(problems, []);
 });
+
+test('a closed cycle shows final scores in grade colours', async () => {
+  const { page, problems } = browser;
+  await click(page, '###cycle-picker');
+  await click(page, '###cycle-c-2026q4');
+  const s = await waitForState(page, (x) => x.cycle === 'c-2026q4', 'the closed cycle');
+  assert.equal(s.selected_key_result, '');
+  const labels = (await widgets(page)).map((w) => w.label);
+  assert.ok(labels.includes('###kr-kr-q4-backlog'));
+  await screenshot(page, 'method-04-closed-cycle');
+  assert.deepEqual(problems, []);
+});
