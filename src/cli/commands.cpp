@@ -1,10 +1,8 @@
 #include "cli/commands.hpp"
 
-#include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
+#include "cli/files.hpp"
 #include "cli/text.hpp"
 #include "core/coach.hpp"
 #include "core/import.hpp"
@@ -18,49 +16,90 @@ std::optional<Command> command_named(std::string_view name)
         return Command::check;
     if (name == "report")
         return Command::report;
+    if (name == "merge")
+        return Command::merge;
+    if (name == "merge-driver")
+        return Command::merge_driver;
     if (name == "help" || name == "--help" || name == "-h")
         return Command::help;
     return std::nullopt;
 }
 
-// Reads the options after the command; the one positional argument is the file.
+// How many files a command takes, and what to say when they are too few or too many.
+struct FileCount {
+    size_t count;
+    const char* missing;
+    const char* too_many;
+};
+
+FileCount file_count(Command command)
+{
+    if (command == Command::merge)
+        return {2, "which two files? okr merge A B [-o OUT]", "merge takes two files"};
+    if (command == Command::merge_driver)
+        return {3, "merge-driver takes the three files git passes: BASE OURS THEIRS (%O %A %B)",
+                "merge-driver takes three files"};
+    return {1, "which file? give the path of an OKR cascade file", "one file at a time"};
+}
+
+// An option given to a command that would ignore it is a mistake worth saying.
+std::optional<UsageError> misplaced(std::string_view option, Command command)
+{
+    const bool merging = command == Command::merge || command == Command::merge_driver;
+    if (option == "--json" && command != Command::report)
+        return UsageError{"--json goes with report"};
+    if (option == "--today" && merging)
+        return UsageError{"--today goes with check and report"};
+    if ((option == "-o" || option == "--output") && command != Command::merge)
+        return UsageError{std::string(option) + " goes with merge"};
+    return std::nullopt;
+}
+
+// The value after the option at `i`, stepping over it; null when the arguments end first.
+const std::string* value_after(const std::vector<std::string>& args, size_t& i)
+{
+    return i + 1 < args.size() ? &args[++i] : nullptr;
+}
+
+// Reads the options after the command; the other arguments are the files.
 std::optional<UsageError> read_options(const std::vector<std::string>& args, Arguments& parsed)
 {
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
+        if (auto error = misplaced(arg, parsed.command))
+            return error;
         if (arg == "--json") {
             parsed.json = true;
         } else if (arg == "--today") {
-            if (i + 1 == args.size())
+            const std::string* text = value_after(args, i);
+            if (!text)
                 return UsageError{"--today needs a date (YYYY-MM-DD)"};
-            const auto date = Date::parse(args[++i]);
+            const auto date = Date::parse(*text);
             if (!date)
-                return UsageError{"--today needs an existing date written as YYYY-MM-DD, not '" + args[i] + "'"};
+                return UsageError{"--today needs an existing date written as YYYY-MM-DD, not '" + *text + "'"};
             parsed.today = *date;
+        } else if (arg == "-o" || arg == "--output") {
+            const std::string* path = value_after(args, i);
+            if (!path)
+                return UsageError{arg + " needs the path of the file to write"};
+            parsed.output = *path;
         } else if (arg.starts_with("-")) {
             return UsageError{"unknown option " + arg};
-        } else if (parsed.file.empty()) {
-            parsed.file = arg;
         } else {
-            return UsageError{"one file at a time: '" + arg + "' is one too many"};
+            parsed.files.push_back(arg);
         }
     }
     return std::nullopt;
 }
 
-std::optional<std::string> read_file(const std::string& path)
+std::optional<UsageError> check_file_count(const Arguments& parsed)
 {
-    std::error_code error;
-    if (std::filesystem::is_directory(path, error))
-        return std::nullopt;
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
-        return std::nullopt;
-    std::ostringstream text;
-    text << file.rdbuf();
-    if (file.bad())
-        return std::nullopt;
-    return text.str();
+    const FileCount expected = file_count(parsed.command);
+    if (parsed.files.size() > expected.count)
+        return UsageError{std::string(expected.too_many) + ": '" + parsed.files[expected.count] + "' is one too many"};
+    if (parsed.files.size() < expected.count)
+        return UsageError{expected.missing};
+    return std::nullopt;
 }
 
 std::string summary_line(size_t warnings, const std::vector<Finding>& findings)
@@ -78,11 +117,19 @@ std::string usage()
 {
     return "usage: okr check FILE [--today YYYY-MM-DD]\n"
            "       okr report FILE [--today YYYY-MM-DD] [--json]\n"
+           "       okr merge A B [-o OUT]\n"
+           "       okr merge-driver BASE OURS THEIRS\n"
            "\n"
            "check   prints the file's validation problems and the coach's findings;\n"
            "        exits 1 when the file is refused or a finding is an error\n"
            "report  prints each key result's progress, status, pace and forecast, each\n"
            "        objective's progress and the findings, as a table or as JSON\n"
+           "merge   writes the merge of A and B to OUT (default: standard output), the same\n"
+           "        whichever comes first; a summary and each conflict go to standard error;\n"
+           "        exits 1, writing nothing, when a file is refused\n"
+           "merge-driver\n"
+           "        for git, which passes %O %A %B: writes the merge of OURS and THEIRS over\n"
+           "        OURS and exits 0, or leaves OURS as it was and exits 1 when a side is refused\n"
            "--today the date to judge pace and due check-ins by (default: today's local date)\n";
 }
 
@@ -102,10 +149,8 @@ std::variant<Arguments, UsageError> parse_arguments(const std::vector<std::strin
 
     if (auto error = read_options(args, parsed))
         return *error;
-    if (parsed.file.empty())
-        return UsageError{"which file? give the path of an OKR cascade file"};
-    if (parsed.json && parsed.command != Command::report)
-        return UsageError{"--json goes with report"};
+    if (auto error = check_file_count(parsed))
+        return *error;
     return parsed;
 }
 
@@ -134,16 +179,21 @@ Output run(const std::vector<std::string>& args, Date local_today)
         return {exit_usage, "", "okr: " + error->message + "\n" + usage()};
 
     const Arguments& arguments = std::get<Arguments>(parsed);
+    const std::vector<std::string>& files = arguments.files;
     if (arguments.command == Command::help)
         return {exit_ok, usage(), ""};
+    if (arguments.command == Command::merge)
+        return merge_files(files[0], files[1], arguments.output);
+    if (arguments.command == Command::merge_driver)
+        return merge_driver(files[0], files[1], files[2]);
 
-    const auto bytes = read_file(arguments.file);
+    const auto bytes = read_file(files[0]);
     if (!bytes)
-        return {exit_usage, "", "okr: cannot read " + arguments.file + "\n"};
+        return cannot_read(files[0]);
 
     if (arguments.command == Command::check)
-        return check_command(arguments.file, *bytes, arguments.today);
-    return report_command(arguments.file, *bytes, arguments.today, arguments.json);
+        return check_command(files[0], *bytes, arguments.today);
+    return report_command(files[0], *bytes, arguments.today, arguments.json);
 }
 
 }  // namespace okr::cli

@@ -1,6 +1,16 @@
 #include "cli/text.hpp"
 
 namespace okr::cli {
+namespace {
+
+// "q1.json refused: 3 problems"
+std::string refused_count(std::string_view name, const ImportResult& result)
+{
+    const size_t count = result.refusals.size();
+    return std::string(name) + " refused: " + std::to_string(count) + (count == 1 ? " problem\n" : " problems\n");
+}
+
+}  // namespace
 
 size_t columns(std::string_view text)
 {
@@ -38,9 +48,21 @@ Output refused(std::string_view name, const ImportResult& result)
     output.exit_code = exit_problems;
     for (const Problem& problem : result.refusals)
         output.out += problem_line("refused", problem) + "\n";
-    output.err = std::string(name) + " refused: " + std::to_string(result.refusals.size()) +
-                 (result.refusals.size() == 1 ? " problem\n" : " problems\n");
+    output.err = refused_count(name, result);
     return output;
+}
+
+std::string refusal_lines(std::string_view name, const ImportResult& result)
+{
+    std::string lines;
+    for (const Problem& problem : result.refusals)
+        lines += std::string(name) + ": " + problem_line("refused", problem) + "\n";
+    return lines + refused_count(name, result);
+}
+
+Output cannot_read(std::string_view path)
+{
+    return {exit_usage, "", "okr: cannot read " + std::string(path) + "\n"};
 }
 
 }  // namespace okr::cli

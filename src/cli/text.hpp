@@ -20,6 +20,13 @@ std::string problem_line(std::string_view label, const Problem& problem);
 // Every refusal of a file that was not imported, with exit status 1.
 Output refused(std::string_view name, const ImportResult& result);
 
+// Every refusal of a file, one a line naming the file and the JSON pointer, then their
+// count: for standard error, as commands whose standard output is a file print them.
+std::string refusal_lines(std::string_view name, const ImportResult& result);
+
+// "okr: cannot read PATH", with exit status 2.
+Output cannot_read(std::string_view path);
+
 // Pads `text` with spaces to `width` columns (counting UTF-8 code points).
 std::string padded(std::string_view text, size_t width);
 size_t columns(std::string_view text);

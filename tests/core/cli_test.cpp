@@ -175,7 +175,7 @@ TEST_CASE("arguments: commands, --today and --json")
     const auto report =
         std::get<Arguments>(parse_arguments({"report", "f.json", "--today", "2027-02-26", "--json"}, local));
     CHECK(report.command == Command::report);
-    CHECK(report.file == "f.json");
+    CHECK(report.files == std::vector<std::string>{"f.json"});
     CHECK(report.today == today);
     CHECK(report.json);
 
