@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -77,6 +78,23 @@ export async function launch({ profileDir, viewport = { width: 1400, height: 900
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
   page.on('pageerror', (error) => problems.push(String(error)));
   return { context, page, problems, userDataDir };
+}
+
+// One served page and one fresh browser profile for a test file: the returned object
+// fills in before the first test (server, url, context, page, problems) and is torn
+// down after the last.
+export function withBrowser(options) {
+  const session = {};
+  before(async () => {
+    session.server = await startServer();
+    session.url = session.server.url;
+    Object.assign(session, await launch(options));
+  });
+  after(async () => {
+    await session.context?.close();
+    session.server?.stop();
+  });
+  return session;
 }
 
 export async function nextFrames(page, count = 2) {

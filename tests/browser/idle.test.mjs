@@ -1,27 +1,16 @@
 // The page rests when nothing happens: no frame is drawn while idle, and input wakes it.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, state, waitForState, click, Startup } from './harness.mjs';
+import { withBrowser, openApp, state, waitForState, click, Startup } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.context.close();
-  server?.stop();
-});
+const browser = withBrowser();
 
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
 test('no frame is drawn while idle, and moving the mouse wakes the page', async () => {
   const { page } = browser;
-  await openApp(page, server.url);
+  await openApp(page, browser.url);
   await click(page, '###first-example');
   await waitForState(page, (s) => s.startup === Startup.ready, 'the example to open');
 

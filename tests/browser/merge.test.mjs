@@ -1,26 +1,15 @@
 // Merging a teammate's offline copy: the preview lists what would change, Cancel leaves
 // IndexedDB exactly as it was, Merge brings the new check-ins and keeps the deletion.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  startServer, launch, openApp, state, waitForState, click, findWidget, screenshot, storedWorkspace,
+  withBrowser, openApp, state, waitForState, click, findWidget, screenshot, storedWorkspace,
   dumpDatabase, samplesDir, Startup, SaveStatus,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.context.close();
-  server?.stop();
-});
+const browser = withBrowser();
 
 async function openThroughPicker(page, file) {
   const chooser = page.waitForEvent('filechooser');
@@ -32,7 +21,7 @@ const salesFile = path.join(samplesDir, 'northwind-sales-offline.json');
 
 test('cancelling the merge preview leaves IndexedDB byte for byte as it was', async () => {
   const { page } = browser;
-  await openApp(page, `${server.url}?today=2027-03-04`);
+  await openApp(page, `${browser.url}?today=2027-03-04`);
   await click(page, '###first-example');
   await waitForState(page, (s) => s.startup === Startup.ready && s.save_status === SaveStatus.saved, 'the save');
   const before = await dumpDatabase(page);

@@ -1,31 +1,20 @@
 // The OKR method on screen: grades, status badges, forecasts and the coach's findings on
 // the example company as it stood on 2027-02-26, and a finding that jumps to its KR.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
-  startServer, launch, openApp, waitForState, click, findWidget, widgets, screenshot, repoRoot, samplesDir,
+  withBrowser, openApp, waitForState, click, findWidget, widgets, screenshot, repoRoot, samplesDir,
   Startup,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.context.close();
-  server?.stop();
-});
+const browser = withBrowser();
 
 test('the cascade shows grades, badges and forecasts, and the coach lists what okr check finds', async () => {
   const { page, problems } = browser;
-  await openApp(page, `${server.url}?today=2027-02-26`);
+  await openApp(page, `${browser.url}?today=2027-02-26`);
   await click(page, '###first-example');
   const s = await waitForState(page, (x) => x.startup === Startup.ready, 'the example to open');
 

@@ -2,27 +2,16 @@
 // file chooser, records a check-in with mouse and keyboard, finds it after a reload and in
 // the exported file; a broken file is refused with its problems shown and storage untouched.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launch, openApp, state, waitForState, click, typeInto, findWidget, screenshot,
+  withBrowser, openApp, state, waitForState, click, typeInto, findWidget, screenshot,
   storedWorkspace, samplesDir, fixturesDir, artifactsDir, Startup, SaveStatus,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.context.close();
-  server?.stop();
-});
+const browser = withBrowser();
 
 async function chooseFile(page, buttonLabel, file) {
   const chooser = page.waitForEvent('filechooser');
@@ -32,7 +21,7 @@ async function chooseFile(page, buttonLabel, file) {
 
 test('a fresh profile shows the first-run choices without console errors', async () => {
   const { page, problems } = browser;
-  const s = await openApp(page, server.url);
+  const s = await openApp(page, browser.url);
   assert.equal(s.startup, Startup.first_run);
   await findWidget(page, '###first-open');
   await findWidget(page, '###first-example');
