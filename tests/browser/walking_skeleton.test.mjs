@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  withBrowser, openApp, state, waitForState, click, typeInto, findWidget, screenshot,
+  withBrowser, launch, openApp, state, waitForState, click, typeInto, findWidget, screenshot,
   storedWorkspace, samplesDir, fixturesDir, artifactsDir, Startup, SaveStatus,
 } from './harness.mjs';
 
@@ -85,4 +85,13 @@ test('a broken file is refused with its problems listed, and storage is unchange
   assert.equal(s.workspace.check_ins, 100);
   assert.equal(await storedWorkspace(page), before);
   await click(page, '###problems-close');
+});
+
+test('closing the browser and opening it again on the same profile brings the workspace back', async () => {
+  await browser.context.close();
+  Object.assign(browser, await launch({ profileDir: browser.userDataDir }));
+  const s = await openApp(browser.page, browser.url);
+  assert.equal(s.startup, Startup.ready);
+  assert.equal(s.workspace.check_ins, 100);
+  assert.deepEqual(browser.problems, []);
 });
