@@ -46,6 +46,9 @@ void Insights::refresh(const Workspace& workspace, uint64_t revision, Date today
     for (const Objective& objective : workspace.objectives)
         objectives_.emplace(objective.id, objective_insight(workspace, objective));
     findings_ = coach_findings(workspace, today);
+    findings_by_entity_.clear();
+    for (const Finding& finding : findings_)
+        findings_by_entity_[{finding.entity.collection, finding.entity.id}].push_back(&finding);
 }
 
 const KeyResultInsight* Insights::key_result(const Id& id) const
@@ -62,11 +65,8 @@ const ObjectiveInsight* Insights::objective(const Id& id) const
 
 std::vector<const Finding*> Insights::findings_for(const std::string& collection, const Id& id) const
 {
-    std::vector<const Finding*> found;
-    for (const Finding& finding : findings_)
-        if (finding.entity.collection == collection && finding.entity.id == id)
-            found.push_back(&finding);
-    return found;
+    const auto it = findings_by_entity_.find({collection, id});
+    return it == findings_by_entity_.end() ? std::vector<const Finding*>() : it->second;
 }
 
 }  // namespace okr

@@ -49,6 +49,8 @@ private:
     std::map<Id, KeyResultInsight> key_results_;
     std::map<Id, ObjectiveInsight> objectives_;
     std::vector<Finding> findings_;
+    // Findings by (collection, id), built once per refresh: the cascade asks per row per frame.
+    std::map<std::pair<std::string, Id>, std::vector<const Finding*>> findings_by_entity_;
 };
 
 }  // namespace okr
