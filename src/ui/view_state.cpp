@@ -1,17 +1,16 @@
 #include "ui/view_state.hpp"
 
+#include <algorithm>
+
 namespace okr::ui {
 
 Id default_cycle(const Workspace& workspace)
 {
-    const Cycle* best = nullptr;
-    for (const Cycle& cycle : workspace.cycles) {
-        if (cycle.state == CycleState::active && (!best || best->state != CycleState::active || cycle.start > best->start))
-            best = &cycle;
-        else if (!best || (best->state != CycleState::active && cycle.start > best->start))
-            best = &cycle;
-    }
-    return best ? best->id : Id();
+    // Active cycles rank above the others; among equals, the later start wins.
+    const auto rank = [](const Cycle& c) { return std::pair(c.state == CycleState::active, c.start); };
+    const auto best = std::max_element(workspace.cycles.begin(), workspace.cycles.end(),
+                                       [&](const Cycle& a, const Cycle& b) { return rank(a) < rank(b); });
+    return best == workspace.cycles.end() ? Id() : best->id;
 }
 
 void keep_valid(ViewState& view, const Workspace& workspace)
