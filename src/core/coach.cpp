@@ -8,6 +8,7 @@
 #include "core/kpi_health.hpp"
 #include "core/pace.hpp"
 #include "core/progress.hpp"
+#include "core/progress_index.hpp"
 
 namespace okr {
 namespace {
@@ -90,10 +91,10 @@ void objective_count(const Workspace& workspace, Findings& out)
     }
 }
 
-void kr_count(const Workspace& workspace, Findings& out)
+void kr_count(const ProgressIndex& index, Findings& out)
 {
-    for (const Objective* objective : live_objectives(workspace)) {
-        const size_t count = key_results_of(workspace, objective->id).size();
+    for (const Objective* objective : live_objectives(index.workspace())) {
+        const size_t count = index.key_results_of(objective->id).size();
         const std::string title = in_quotes(objective->title);
         if (count == 0)
             add(out, "kr-count", Severity::error, "objectives", objective->id,
@@ -120,19 +121,18 @@ void objective_numeric(const Workspace& workspace, Findings& out)
     }
 }
 
-bool team_has_objectives_in(const Workspace& workspace, const Id& team, const Id& cycle)
-{
-    return std::any_of(workspace.objectives.begin(), workspace.objectives.end(),
-                       [&](const Objective& o) { return o.team == team && o.cycle == cycle; });
-}
-
 void not_aligned(const Workspace& workspace, Findings& out)
 {
+    // (team, cycle) pairs that hold an objective, gathered once rather than per objective.
+    std::set<std::pair<std::string_view, std::string_view>> teams_with_objectives;
+    for (const Objective& o : workspace.objectives)
+        teams_with_objectives.emplace(o.team, o.cycle);
+
     for (const Objective* objective : live_objectives(workspace)) {
         const Team* team = find_by_id(workspace.teams, objective->team);
         if (objective->parent || !team || !team->parent)
             continue;
-        if (!team_has_objectives_in(workspace, *team->parent, objective->cycle))
+        if (!teams_with_objectives.contains({*team->parent, objective->cycle}))
             continue;
         add(out, "not-aligned", Severity::warning, "objectives", objective->id,
             in_quotes(objective->title) + " has no parent objective while " + team_name(workspace, *team->parent) +
@@ -281,12 +281,12 @@ void alignment_cycle_mismatch(const Workspace& workspace, Findings& out)
 
 // ---- during the cycle -------------------------------------------------------------------
 
-void check_in_due_rule(const Workspace& workspace, Date today, Findings& out)
+void check_in_due_rule(const ProgressIndex& index, Date today, Findings& out)
 {
-    for (const KeyResult& key_result : workspace.key_results) {
-        if (!check_in_due(workspace, key_result, today))
+    for (const KeyResult& key_result : index.workspace().key_results) {
+        if (!check_in_due(index, key_result, today))
             continue;
-        const auto check_ins = effective_check_ins(workspace, key_result.id);
+        const auto check_ins = index.effective_check_ins(key_result.id);
         const std::string last = check_ins.empty()
                                      ? "has no check-in yet"
                                      : "was last checked in on " + check_ins.back()->date.to_string() + " (" +
@@ -296,12 +296,12 @@ void check_in_due_rule(const Workspace& workspace, Date today, Findings& out)
     }
 }
 
-void act_now_rule(const Workspace& workspace, Date today, Findings& out)
+void act_now_rule(const ProgressIndex& index, Date today, Findings& out)
 {
-    for (const KeyResult& key_result : workspace.key_results) {
-        if (!act_now(workspace, key_result, today))
+    for (const KeyResult& key_result : index.workspace().key_results) {
+        if (!act_now(index, key_result, today))
             continue;
-        const double confidence = effective_check_ins(workspace, key_result.id).back()->confidence;
+        const double confidence = index.effective_check_ins(key_result.id).back()->confidence;
         add(out, "act-now", Severity::warning, "key_results", key_result.id,
             in_quotes(key_result.title) + ": confidence is " + number(confidence) +
                 ", below 0.3: act now while there is time; agree on a change of plan or ask for help");
@@ -352,9 +352,12 @@ const char* to_string(Severity severity)
 
 std::vector<Finding> coach_findings(const Workspace& workspace, Date today)
 {
+    // Rules that ask about every KR look its check-ins, tasks and siblings up here instead
+    // of scanning the workspace for each: linear-logarithmic instead of quadratic.
+    const ProgressIndex index(workspace);
     Findings findings;
     objective_count(workspace, findings);
-    kr_count(workspace, findings);
+    kr_count(index, findings);
     objective_numeric(workspace, findings);
     not_aligned(workspace, findings);
     no_kpi(workspace, findings);
@@ -364,8 +367,8 @@ std::vector<Finding> coach_findings(const Workspace& workspace, Date today)
     kr_deadline_outside(workspace, findings);
     alignment_cycle(workspace, findings);
     alignment_cycle_mismatch(workspace, findings);
-    check_in_due_rule(workspace, today, findings);
-    act_now_rule(workspace, today, findings);
+    check_in_due_rule(index, today, findings);
+    act_now_rule(index, today, findings);
     kpi_breached(workspace, findings);
     return findings;
 }

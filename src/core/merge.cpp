@@ -152,6 +152,7 @@ struct Verdict {
     bool differ = false;
     bool theirs_win = false;
     bool conflict = false;  // both sides changed the entity and one change is dropped
+    bool identical = false;  // the same in memory, field by field
 };
 
 template <typename Entity>
@@ -165,7 +166,7 @@ Verdict judge(const Entity& ours, const Entity& theirs)
         return {true, theirs_ms > ours_ms, immutable};
 
     if (same(ours, theirs))
-        return {};
+        return {false, false, false, true};
     const std::string ours_text = canonical_text(ours);
     const std::string theirs_text = canonical_text(theirs);
     // Different in memory but written the same (a timestamp with and without its text, say):
@@ -258,8 +259,10 @@ public:
         merged_.reserve(expected);
     }
 
-    // Settles one id held by ours, theirs or both; ids arrive in ascending order.
-    void settle(const Entity* ours, const Entity* theirs)
+    // Settles one id held by ours, theirs or both; ids arrive in ascending order. With
+    // `consume_theirs` the caller gives theirs up: the version kept moves out of it when it is
+    // theirs or the same as ours, instead of being copied.
+    void settle(const Entity* ours, const Entity* theirs, bool consume_theirs)
     {
         const Verdict verdict = ours && theirs ? judge(*ours, *theirs) : Verdict{};
         const Entity& winner = !ours || verdict.theirs_win ? *theirs : *ours;
@@ -269,18 +272,20 @@ public:
             return;
         }
 
-        merged_.push_back(winner);
-        if (!ours) {
+        // The notes copy what they need first: the winner may move below.
+        if (!ours)
             record(MergeOutcome::added, winner, Change{std::nullopt, AnyEntity(winner)});
-            return;
-        }
-
-        // A newer version of ours simply stays: nothing happened to ours.
-        if (verdict.theirs_win)
+        else if (verdict.theirs_win)  // a newer version of ours simply stays: nothing happened to ours
             record(verdict.conflict ? MergeOutcome::conflict : MergeOutcome::changed, *theirs,
                    Change{AnyEntity(*ours), AnyEntity(*theirs)}, differences_of(*ours, *theirs));
         else if (verdict.conflict)
             record(MergeOutcome::conflict, *ours, std::nullopt, differences_of(*ours, *theirs));
+
+        const bool take_theirs = consume_theirs && theirs && (!ours || verdict.theirs_win || verdict.identical);
+        if (take_theirs)
+            merged_.push_back(std::move(const_cast<Entity&>(*theirs)));  // see merge_collection
+        else
+            merged_.push_back(winner);
     }
 
     std::vector<Entity> take() { return std::move(merged_); }
@@ -327,10 +332,13 @@ std::span<const Entity> in_id_order(const std::vector<Entity>& entities, std::ve
     return sorted_copy;
 }
 
-// A merge-join of the two sorted collections: linear, whatever their size.
+// A merge-join of the two sorted collections: linear, whatever their size. With
+// `consume_theirs`, `theirs_in` must be a collection the caller may give up (not a const
+// object): its entities are moved from.
 template <typename Entity>
 std::vector<Entity> merge_collection(const std::vector<Entity>& ours_in, const std::vector<Entity>& theirs_in,
-                                     std::span<const Tombstone> tombstones, Output output)
+                                     std::span<const Tombstone> tombstones, Output output,
+                                     bool consume_theirs)
 {
     std::vector<Entity> ours_copy, theirs_copy;
     const std::span<const Entity> ours = in_id_order(ours_in, ours_copy);
@@ -342,7 +350,7 @@ std::vector<Entity> merge_collection(const std::vector<Entity>& ours_in, const s
     while (o != ours.end() || t != theirs.end()) {
         const bool from_ours = t == theirs.end() || (o != ours.end() && o->id <= t->id);
         const bool from_theirs = o == ours.end() || (t != theirs.end() && t->id <= o->id);
-        merge.settle(from_ours ? &*o++ : nullptr, from_theirs ? &*t++ : nullptr);
+        merge.settle(from_ours ? &*o++ : nullptr, from_theirs ? &*t++ : nullptr, consume_theirs);
     }
     return merge.take();
 }
@@ -397,23 +405,28 @@ void merge_header(const Workspace& ours, const Workspace& theirs, Workspace& mer
     merged.preserved = merge_unknown_fields(ours.preserved, theirs.preserved, order);
 }
 
-void merge_collections(const Workspace& ours, const Workspace& theirs, Workspace& merged, Output output)
+void merge_collections(const Workspace& ours, const Workspace& theirs, Workspace& merged, Output output,
+                       bool consume_theirs)
 {
+    const auto merge = [&](const auto& ours_collection, const auto& theirs_collection,
+                           std::span<const Tombstone> tombstones) {
+        return merge_collection(ours_collection, theirs_collection, tombstones, output, consume_theirs);
+    };
     // Tombstones first: they are united like any collection, then judge every other
     // collection's united winners.
-    merged.deleted = merge_collection(ours.deleted, theirs.deleted, {}, output);
+    merged.deleted = merge(ours.deleted, theirs.deleted, {});
     const std::span<const Tombstone> tombstones = merged.deleted;
 
-    merged.teams = merge_collection(ours.teams, theirs.teams, tombstones, output);
-    merged.people = merge_collection(ours.people, theirs.people, tombstones, output);
-    merged.cycles = merge_collection(ours.cycles, theirs.cycles, tombstones, output);
-    merged.objectives = merge_collection(ours.objectives, theirs.objectives, tombstones, output);
-    merged.key_results = merge_collection(ours.key_results, theirs.key_results, tombstones, output);
-    merged.check_ins = merge_collection(ours.check_ins, theirs.check_ins, tombstones, output);
-    merged.kpis = merge_collection(ours.kpis, theirs.kpis, tombstones, output);
-    merged.tasks = merge_collection(ours.tasks, theirs.tasks, tombstones, output);
-    merged.dependencies = merge_collection(ours.dependencies, theirs.dependencies, tombstones, output);
-    merged.retrospectives = merge_collection(ours.retrospectives, theirs.retrospectives, tombstones, output);
+    merged.teams = merge(ours.teams, theirs.teams, tombstones);
+    merged.people = merge(ours.people, theirs.people, tombstones);
+    merged.cycles = merge(ours.cycles, theirs.cycles, tombstones);
+    merged.objectives = merge(ours.objectives, theirs.objectives, tombstones);
+    merged.key_results = merge(ours.key_results, theirs.key_results, tombstones);
+    merged.check_ins = merge(ours.check_ins, theirs.check_ins, tombstones);
+    merged.kpis = merge(ours.kpis, theirs.kpis, tombstones);
+    merged.tasks = merge(ours.tasks, theirs.tasks, tombstones);
+    merged.dependencies = merge(ours.dependencies, theirs.dependencies, tombstones);
+    merged.retrospectives = merge(ours.retrospectives, theirs.retrospectives, tombstones);
 }
 
 std::string summary_of(const MergeResult& result)
@@ -454,7 +467,16 @@ MergeResult merge_workspaces(const Workspace& ours, const Workspace& theirs)
 {
     MergeResult result;
     merge_header(ours, theirs, result.merged);
-    merge_collections(ours, theirs, result.merged, Output{result.notes, result.changes});
+    merge_collections(ours, theirs, result.merged, Output{result.notes, result.changes}, false);
+    result.changes.summary = summary_of(result);
+    return result;
+}
+
+MergeResult merge_workspaces(const Workspace& ours, Workspace&& theirs)
+{
+    MergeResult result;
+    merge_header(ours, theirs, result.merged);
+    merge_collections(ours, theirs, result.merged, Output{result.notes, result.changes}, true);
     result.changes.summary = summary_of(result);
     return result;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/progress.hpp"
+#include "core/progress_index.hpp"
 
 namespace okr {
 namespace {
@@ -15,6 +16,64 @@ const Cycle* active_cycle_of(const Workspace& workspace, const KeyResult& key_re
 {
     const Cycle* cycle = cycle_of(workspace, key_result);
     return cycle && cycle->state == CycleState::active ? cycle : nullptr;
+}
+
+// A KR's links, found by scanning the workspace or looked up in an index: each rule below
+// is written once for both.
+struct Scanned {
+    const Workspace& workspace;
+    std::vector<const CheckIn*> check_ins(const KeyResult& kr) const { return effective_check_ins(workspace, kr.id); }
+    bool driven(const KeyResult& kr) const { return driven_by_tasks(workspace, kr); }
+    KrProgress progress(const KeyResult& kr) const { return key_result_progress(workspace, kr); }
+};
+
+struct Indexed {
+    const ProgressIndex& index;
+    const Workspace& workspace = index.workspace();
+    std::span<const CheckIn* const> check_ins(const KeyResult& kr) const { return index.effective_check_ins(kr.id); }
+    bool driven(const KeyResult& kr) const { return driven_by_tasks(index, kr); }
+    KrProgress progress(const KeyResult& kr) const { return key_result_progress(index, kr); }
+};
+
+template <typename Links>
+std::optional<Pace> pace_with(const Links& links, const KeyResult& key_result, Date today)
+{
+    if (!active_cycle_of(links.workspace, key_result))
+        return std::nullopt;
+    const auto progress = links.progress(key_result).progress;
+    const auto expected = expected_progress(links.workspace, key_result, today);
+    if (!progress || !expected)
+        return std::nullopt;
+    return pace_for(*progress, *expected);
+}
+
+template <typename Links>
+std::optional<ConfidenceStatus> confidence_status_with(const Links& links, const KeyResult& key_result)
+{
+    const auto check_ins = links.check_ins(key_result);
+    if (check_ins.empty())
+        return std::nullopt;
+    return confidence_status(check_ins.back()->confidence);
+}
+
+template <typename Links>
+bool check_in_due_with(const Links& links, const KeyResult& key_result, Date today)
+{
+    const Cycle* cycle = active_cycle_of(links.workspace, key_result);
+    if (!cycle || today - cycle->start < check_in_interval_days || links.driven(key_result))
+        return false;
+
+    const auto check_ins = links.check_ins(key_result);
+    return check_ins.empty() || today - check_ins.back()->date >= check_in_interval_days;
+}
+
+template <typename Links>
+bool act_now_with(const Links& links, const KeyResult& key_result, Date today)
+{
+    const auto deadline = deadline_of(links.workspace, key_result);
+    if (!active_cycle_of(links.workspace, key_result) || (deadline && today > *deadline))
+        return false;
+    return confidence_status_with(links, key_result) == ConfidenceStatus::off_track;
 }
 
 }  // namespace
@@ -48,13 +107,12 @@ Pace pace_for(double progress, double elapsed)
 
 std::optional<Pace> pace_of(const Workspace& workspace, const KeyResult& key_result, Date today)
 {
-    if (!active_cycle_of(workspace, key_result))
-        return std::nullopt;
-    const auto progress = key_result_progress(workspace, key_result).progress;
-    const auto expected = expected_progress(workspace, key_result, today);
-    if (!progress || !expected)
-        return std::nullopt;
-    return pace_for(*progress, *expected);
+    return pace_with(Scanned{workspace}, key_result, today);
+}
+
+std::optional<Pace> pace_of(const ProgressIndex& index, const KeyResult& key_result, Date today)
+{
+    return pace_with(Indexed{index}, key_result, today);
 }
 
 const char* to_string(ConfidenceStatus status)
@@ -78,28 +136,32 @@ ConfidenceStatus confidence_status(double confidence)
 
 std::optional<ConfidenceStatus> confidence_status_of(const Workspace& workspace, const KeyResult& key_result)
 {
-    const auto check_ins = effective_check_ins(workspace, key_result.id);
-    if (check_ins.empty())
-        return std::nullopt;
-    return confidence_status(check_ins.back()->confidence);
+    return confidence_status_with(Scanned{workspace}, key_result);
+}
+
+std::optional<ConfidenceStatus> confidence_status_of(const ProgressIndex& index, const KeyResult& key_result)
+{
+    return confidence_status_with(Indexed{index}, key_result);
 }
 
 bool check_in_due(const Workspace& workspace, const KeyResult& key_result, Date today)
 {
-    const Cycle* cycle = active_cycle_of(workspace, key_result);
-    if (!cycle || today - cycle->start < check_in_interval_days || driven_by_tasks(workspace, key_result))
-        return false;
+    return check_in_due_with(Scanned{workspace}, key_result, today);
+}
 
-    const auto check_ins = effective_check_ins(workspace, key_result.id);
-    return check_ins.empty() || today - check_ins.back()->date >= check_in_interval_days;
+bool check_in_due(const ProgressIndex& index, const KeyResult& key_result, Date today)
+{
+    return check_in_due_with(Indexed{index}, key_result, today);
 }
 
 bool act_now(const Workspace& workspace, const KeyResult& key_result, Date today)
 {
-    const auto deadline = deadline_of(workspace, key_result);
-    if (!active_cycle_of(workspace, key_result) || (deadline && today > *deadline))
-        return false;
-    return confidence_status_of(workspace, key_result) == ConfidenceStatus::off_track;
+    return act_now_with(Scanned{workspace}, key_result, today);
+}
+
+bool act_now(const ProgressIndex& index, const KeyResult& key_result, Date today)
+{
+    return act_now_with(Indexed{index}, key_result, today);
 }
 
 }  // namespace okr

@@ -9,6 +9,8 @@
 
 namespace okr {
 
+class ProgressIndex;  // core/progress_index.hpp: the overloads taking one answer the same, faster
+
 inline constexpr double behind_pace_margin = 0.15;
 inline constexpr double on_track_confidence = 0.7;
 inline constexpr double at_risk_confidence = 0.3;
@@ -31,6 +33,7 @@ Pace pace_for(double progress, double elapsed);
 
 // Null outside an active cycle and for a KR that cannot be measured.
 std::optional<Pace> pace_of(const Workspace& workspace, const KeyResult& key_result, Date today);
+std::optional<Pace> pace_of(const ProgressIndex& index, const KeyResult& key_result, Date today);
 
 enum class ConfidenceStatus { on_track, at_risk, off_track };
 const char* to_string(ConfidenceStatus status);
@@ -40,13 +43,16 @@ ConfidenceStatus confidence_status(double confidence);
 
 // From the latest effective check-in; null before the first one.
 std::optional<ConfidenceStatus> confidence_status_of(const Workspace& workspace, const KeyResult& key_result);
+std::optional<ConfidenceStatus> confidence_status_of(const ProgressIndex& index, const KeyResult& key_result);
 
 // The KR's cycle is active and started 7 or more days ago, and its latest check-in is
 // 7 or more days old, or it has none. Milestones driven by tasks are exempt.
 bool check_in_due(const Workspace& workspace, const KeyResult& key_result, Date today);
+bool check_in_due(const ProgressIndex& index, const KeyResult& key_result, Date today);
 
 // Latest confidence below 0.3 while there is still time to act: the KR's cycle is active
 // and today is not after its deadline.
 bool act_now(const Workspace& workspace, const KeyResult& key_result, Date today);
+bool act_now(const ProgressIndex& index, const KeyResult& key_result, Date today);
 
 }  // namespace okr

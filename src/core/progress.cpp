@@ -5,6 +5,8 @@
 #include <limits>
 #include <set>
 
+#include "core/progress_index.hpp"
+
 namespace okr {
 namespace {
 
@@ -74,13 +76,68 @@ std::optional<std::string> range_problem(Direction direction, double baseline, d
     return std::nullopt;
 }
 
-double fraction_done(const std::vector<const Task*>& tasks)
+double fraction_done(std::span<const Task* const> tasks)
 {
     const auto done = std::count_if(tasks.begin(), tasks.end(), [](const Task* t) { return t->done; });
     return static_cast<double>(done) / static_cast<double>(tasks.size());
 }
 
-bool reading_order(const CheckIn* a, const CheckIn* b)
+// Progress from the KR's effective check-ins and, for a milestone, its tasks (a milestone
+// with tasks is driven by them; other KRs pass none).
+KrProgress progress_from(const KeyResult& key_result, std::span<const CheckIn* const> check_ins,
+                         std::span<const Task* const> milestone_tasks)
+{
+    KrProgress result;
+    if (!check_ins.empty())
+        result.latest = check_ins.back();
+
+    const auto current = result.latest ? std::optional(result.latest->value) : key_result.baseline;
+    if (current && std::isfinite(*current))
+        result.current_value = current;
+
+    if (auto reason = invalid_reason(key_result)) {
+        result.invalid_reason = std::move(reason);
+        return result;
+    }
+
+    if (key_result.direction == Direction::milestone && !milestone_tasks.empty())
+        result.raw = fraction_done(milestone_tasks);
+    else if (result.current_value)
+        result.raw = raw_progress_of_value(key_result, *result.current_value);
+    else {
+        result.invalid_reason = "the latest reading is not a finite number";
+        return result;
+    }
+
+    result.progress = std::clamp(*result.raw, 0.0, 1.0);
+    return result;
+}
+
+template <typename ProgressOf>
+ObjectiveRollup rollup_of(std::span<const KeyResult* const> key_results, ProgressOf progress_of)
+{
+    ObjectiveRollup rollup;
+    std::vector<double> values;
+    std::vector<double> weights;
+    for (const KeyResult* key_result : key_results) {
+        const KrProgress progress = progress_of(*key_result);
+        if (!progress.progress)
+            rollup.invalid.push_back(key_result);
+        else if (effective_weight(*key_result) == 0)
+            rollup.excluded.push_back(key_result);
+        else {
+            values.push_back(*progress.progress);
+            weights.push_back(effective_weight(*key_result));
+        }
+    }
+
+    rollup.progress = weighted_mean(values, weights);
+    return rollup;
+}
+
+}  // namespace
+
+bool in_reading_order(const CheckIn* a, const CheckIn* b)
 {
     if (a->date != b->date)
         return a->date < b->date;
@@ -88,8 +145,6 @@ bool reading_order(const CheckIn* a, const CheckIn* b)
         return a->recorded_at < b->recorded_at;
     return a->id < b->id;
 }
-
-}  // namespace
 
 std::vector<const CheckIn*> effective_check_ins(const Workspace& workspace, const Id& key_result)
 {
@@ -106,7 +161,7 @@ std::vector<const CheckIn*> effective_check_ins(const Workspace& workspace, cons
     // A correction only hides a reading of its own KR: a stray reference must not make
     // another KR's data disappear.
     std::erase_if(own, [&](const CheckIn* c) { return replaced.contains(c->id); });
-    std::sort(own.begin(), own.end(), reading_order);
+    std::sort(own.begin(), own.end(), in_reading_order);
     return own;
 }
 
@@ -204,31 +259,22 @@ double effective_weight(const KeyResult& key_result)
 
 KrProgress key_result_progress(const Workspace& workspace, const KeyResult& key_result)
 {
-    KrProgress result;
     const auto check_ins = effective_check_ins(workspace, key_result.id);
-    if (!check_ins.empty())
-        result.latest = check_ins.back();
+    const auto tasks = key_result.direction == Direction::milestone ? tasks_of(workspace, key_result.id)
+                                                                    : std::vector<const Task*>();
+    return progress_from(key_result, check_ins, tasks);
+}
 
-    const auto current = result.latest ? std::optional(result.latest->value) : key_result.baseline;
-    if (current && std::isfinite(*current))
-        result.current_value = current;
+KrProgress key_result_progress(const ProgressIndex& index, const KeyResult& key_result)
+{
+    const auto tasks = key_result.direction == Direction::milestone ? index.tasks_of(key_result.id)
+                                                                    : std::span<const Task* const>();
+    return progress_from(key_result, index.effective_check_ins(key_result.id), tasks);
+}
 
-    if (auto reason = invalid_reason(key_result)) {
-        result.invalid_reason = std::move(reason);
-        return result;
-    }
-
-    if (driven_by_tasks(workspace, key_result))
-        result.raw = fraction_done(tasks_of(workspace, key_result.id));
-    else if (result.current_value)
-        result.raw = raw_progress_of_value(key_result, *result.current_value);
-    else {
-        result.invalid_reason = "the latest reading is not a finite number";
-        return result;
-    }
-
-    result.progress = std::clamp(*result.raw, 0.0, 1.0);
-    return result;
+bool driven_by_tasks(const ProgressIndex& index, const KeyResult& key_result)
+{
+    return key_result.direction == Direction::milestone && !index.tasks_of(key_result.id).empty();
 }
 
 std::optional<double> weighted_mean(const std::vector<double>& values, const std::vector<double>& weights)
@@ -253,28 +299,24 @@ std::optional<double> weighted_mean(const std::vector<double>& values, const std
 
 ObjectiveRollup objective_rollup(const Workspace& workspace, const Objective& objective)
 {
-    ObjectiveRollup rollup;
-    std::vector<double> values;
-    std::vector<double> weights;
-    for (const KeyResult* key_result : key_results_of(workspace, objective.id)) {
-        const KrProgress progress = key_result_progress(workspace, *key_result);
-        if (!progress.progress)
-            rollup.invalid.push_back(key_result);
-        else if (effective_weight(*key_result) == 0)
-            rollup.excluded.push_back(key_result);
-        else {
-            values.push_back(*progress.progress);
-            weights.push_back(effective_weight(*key_result));
-        }
-    }
+    return rollup_of(key_results_of(workspace, objective.id),
+                     [&](const KeyResult& key_result) { return key_result_progress(workspace, key_result); });
+}
 
-    rollup.progress = weighted_mean(values, weights);
-    return rollup;
+ObjectiveRollup objective_rollup(const ProgressIndex& index, const Objective& objective)
+{
+    return rollup_of(index.key_results_of(objective.id),
+                     [&](const KeyResult& key_result) { return key_result_progress(index, key_result); });
 }
 
 std::optional<double> objective_progress(const Workspace& workspace, const Objective& objective)
 {
     return objective_rollup(workspace, objective).progress;
+}
+
+std::optional<double> objective_progress(const ProgressIndex& index, const Objective& objective)
+{
+    return objective_rollup(index, objective).progress;
 }
 
 }  // namespace okr

@@ -7,12 +7,15 @@
 // Every figure returned here is finite.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/model.hpp"
 
 namespace okr {
+
+class ProgressIndex;  // core/progress_index.hpp
 
 struct KrProgress {
     std::optional<double> progress;             // clamped to [0,1]; null when invalid
@@ -23,13 +26,19 @@ struct KrProgress {
 };
 
 KrProgress key_result_progress(const Workspace& workspace, const KeyResult& key_result);
+// The same from an index of the workspace: for code that asks about many KRs.
+KrProgress key_result_progress(const ProgressIndex& index, const KeyResult& key_result);
 
 // Weighted mean of the objective's scorable KRs; null when none is scorable.
 std::optional<double> objective_progress(const Workspace& workspace, const Objective& objective);
+std::optional<double> objective_progress(const ProgressIndex& index, const Objective& objective);
 
 // The KR's check-ins without those a correction replaced, sorted by date, then by
 // recorded_at, then by id, so the last one is the current reading.
 std::vector<const CheckIn*> effective_check_ins(const Workspace& workspace, const Id& key_result);
+
+// The order of readings: by date, then by recorded_at, then by id.
+bool in_reading_order(const CheckIn* a, const CheckIn* b);
 
 // ---- building blocks, shared with scoring, forecast and the coach ----------------------
 
@@ -51,6 +60,7 @@ std::vector<const Task*> tasks_of(const Workspace& workspace, const Id& key_resu
 
 // A milestone with linked tasks takes its progress from them, not from check-ins.
 bool driven_by_tasks(const Workspace& workspace, const KeyResult& key_result);
+bool driven_by_tasks(const ProgressIndex& index, const KeyResult& key_result);
 
 // Where a KR or an objective sits; null for a reference the workspace does not hold.
 const Objective* objective_of(const Workspace& workspace, const KeyResult& key_result);
@@ -70,6 +80,7 @@ struct ObjectiveRollup {
     std::vector<const KeyResult*> excluded;  // excluded by a weight of 0
 };
 ObjectiveRollup objective_rollup(const Workspace& workspace, const Objective& objective);
+ObjectiveRollup objective_rollup(const ProgressIndex& index, const Objective& objective);
 
 // Mean of `values` weighted by `weights` (same length, weights > 0); finite for any
 // finite input, however large the weights. Null when `values` is empty.
