@@ -29,7 +29,7 @@ void read(FieldReader& r, Team& team)
 {
     r.own_id(team.id);
     r.text("name", team.name);
-    r.text("parent", team.parent);
+    r.reference("parent", team.parent);
     r.timestamp("updated_at", team.updated_at);
 }
 
@@ -54,23 +54,23 @@ void read(FieldReader& r, Cycle& cycle)
 void read(FieldReader& r, Objective& objective)
 {
     r.own_id(objective.id);
-    r.text("cycle", objective.cycle);
-    r.text("team", objective.team);
+    r.reference("cycle", objective.cycle);
+    r.reference("team", objective.team);
     r.text("title", objective.title);
     r.text("description", objective.description);
-    r.text("owner", objective.owner);
-    r.text("parent", objective.parent);
+    r.reference("owner", objective.owner);
+    r.reference("parent", objective.parent);
     r.open_choice("commitment", objective.commitment, {"aspirational", "committed"});
     r.open_choice("perspective", objective.perspective, {"financial", "customer", "internal", "learning"});
     r.id_list("kpis", objective.kpis);
-    r.text("carried_from", objective.carried_from);
+    r.reference("carried_from", objective.carried_from);
     r.timestamp("updated_at", objective.updated_at);
 }
 
 void read(FieldReader& r, KeyResult& kr)
 {
     r.own_id(kr.id);
-    r.text("objective", kr.objective);
+    r.reference("objective", kr.objective);
     r.text("title", kr.title);
     r.choice("direction", kr.direction, direction_from, "increase, decrease, at_least, at_most, milestone");
     r.text("unit", kr.unit);
@@ -79,7 +79,7 @@ void read(FieldReader& r, KeyResult& kr)
     r.number("target", kr.target);
     r.date("deadline", kr.deadline);
     r.number("weight", kr.weight, Range::non_negative);
-    r.text("owner", kr.owner);
+    r.reference("owner", kr.owner);
     r.number("final_score", kr.final_score, Range::unit_interval);
     r.text("score_note", kr.score_note);
     r.timestamp("updated_at", kr.updated_at);
@@ -88,14 +88,14 @@ void read(FieldReader& r, KeyResult& kr)
 void read(FieldReader& r, CheckIn& check_in)
 {
     r.own_id(check_in.id);
-    r.text("key_result", check_in.key_result);
+    r.reference("key_result", check_in.key_result);
     r.date("date", check_in.date);
     r.number("value", check_in.value);
     r.number("confidence", check_in.confidence, Range::unit_interval);
     r.text("note", check_in.note);
-    r.text("author", check_in.author);
+    r.reference("author", check_in.author);
     r.timestamp("recorded_at", check_in.recorded_at);
-    r.text("corrects", check_in.corrects);
+    r.reference("corrects", check_in.corrects);
 }
 
 void read(FieldReader& r, KpiReading& reading)
@@ -107,18 +107,18 @@ void read(FieldReader& r, KpiReading& reading)
 void read(FieldReader& r, Task& task)
 {
     r.own_id(task.id);
-    r.text("key_result", task.key_result);
+    r.reference("key_result", task.key_result);
     r.text("title", task.title);
     r.flag("done", task.done);
-    r.text("owner", task.owner);
+    r.reference("owner", task.owner);
     r.timestamp("updated_at", task.updated_at);
 }
 
 void read(FieldReader& r, Dependency& dependency)
 {
     r.own_id(dependency.id);
-    r.text("from", dependency.from);
-    r.text("to", dependency.to);
+    r.reference("from", dependency.from);
+    r.reference("to", dependency.to);
     r.text("note", dependency.note);
     r.timestamp("updated_at", dependency.updated_at);
 }
@@ -126,8 +126,8 @@ void read(FieldReader& r, Dependency& dependency)
 void read(FieldReader& r, Retrospective& retrospective)
 {
     r.own_id(retrospective.id);
-    r.text("cycle", retrospective.cycle);
-    r.text("team", retrospective.team);
+    r.reference("cycle", retrospective.cycle);
+    r.reference("team", retrospective.team);
     r.text("learned", retrospective.learned);
     r.text("change_next", retrospective.change_next);
     r.id_list("carry_forward", retrospective.carry_forward);
@@ -176,7 +176,7 @@ void read(FieldReader& r, Kpi& kpi)
 {
     r.own_id(kpi.id);
     r.text("name", kpi.name);
-    r.text("team", kpi.team);
+    r.reference("team", kpi.team);
     r.text("unit", kpi.unit);
     r.choice("direction", kpi.direction, kpi_direction_from, "higher_is_better, lower_is_better");
     r.number("floor", kpi.floor);
@@ -331,7 +331,7 @@ void report_reader_problems(const JsonReadResult& read, Diagnostics& diagnostics
         }
         JsonProblem named = problem;
         if (const std::string context = entity_context(problem.pointer, read.document); !context.empty())
-            named.message += " in " + context;
+            named.message += (named.message.ends_with("field name") ? " of " : " in ") + context;
         diagnostics.refuse(problem.pointer, describe(named));
     }
 }

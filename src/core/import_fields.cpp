@@ -30,17 +30,49 @@ std::string found(const json& value)
     }
 }
 
+namespace {
+
+// The text as a JSON string writes it, so that a message shows a newline, a NUL or a quote
+// inside an id instead of breaking its line or ending early where it is drawn.
+std::string escaped(std::string_view text)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (byte < 0x20 || byte == 0x7F) {
+                out += "\\u00";
+                out += hex[byte >> 4];
+                out += hex[byte & 0xF];
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string in_quotes(std::string_view text)
 {
     constexpr size_t limit = 80;
     if (text.size() <= limit)
-        return "\"" + std::string(text) + "\"";
+        return "\"" + escaped(text) + "\"";
 
     // Back up to the start of a UTF-8 sequence so that the message stays valid UTF-8.
     size_t cut = limit;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
         --cut;
-    return "\"" + std::string(text.substr(0, cut)) + "...\"";
+    return "\"" + escaped(text.substr(0, cut)) + "...\"";
 }
 
 FieldReader::FieldReader(json& object, std::string pointer, Diagnostics& diagnostics)
@@ -84,6 +116,14 @@ void FieldReader::text(std::string_view key, std::string& out)
         out = std::move(*value);
 }
 
+void FieldReader::reference(std::string_view key, Id& out)
+{
+    if (auto value = required_text(key)) {
+        check_reference(pointer_to(key), *value);
+        out = std::move(*value);
+    }
+}
+
 void FieldReader::number(std::string_view key, double& out, Range range)
 {
     if (const auto value = read_required(key, [&](json& v) { return as_number(v, key, range); }))
@@ -114,6 +154,15 @@ void FieldReader::flag(std::string_view key, bool& out)
         out = *value;
 }
 
+// A reference that no entity can have as its id would never resolve: a person's name where
+// a person's id belongs, or text that breaks JSON pointers and file names.
+void FieldReader::check_reference(std::string pointer, const Id& id)
+{
+    if (!is_valid_id(id))
+        diagnostics_.refuse(std::move(pointer), "the reference " + in_quotes(id) +
+                                                    " is not an id (1-64 characters of A-Z a-z 0-9 . _ -)");
+}
+
 void FieldReader::refuse_choice(std::string_view key, std::string_view written, std::string_view allowed)
 {
     diagnostics_.refuse(pointer_to(key),
@@ -132,6 +181,13 @@ auto FieldReader::read_optional(std::string_view key, Convert convert)
 void FieldReader::text(std::string_view key, std::optional<std::string>& out)
 {
     out = read_optional(key, [&](json& value) { return as_text(value, key); });
+}
+
+void FieldReader::reference(std::string_view key, std::optional<Id>& out)
+{
+    text(key, out);
+    if (out)
+        check_reference(pointer_to(key), *out);
 }
 
 void FieldReader::number(std::string_view key, std::optional<double>& out, Range range)
@@ -163,11 +219,13 @@ void FieldReader::id_list(std::string_view key, std::optional<std::vector<Id>>& 
     ids.reserve(value->size());
     for (size_t i = 0; i < value->size(); ++i) {
         json& element = (*value)[i];
-        if (element.is_string())
-            ids.push_back(std::move(element.get_ref<std::string&>()));
-        else
-            diagnostics_.refuse(pointer_to(key) + "/" + std::to_string(i),
-                                "expected an id, found " + found(element));
+        const std::string pointer = pointer_to(key) + "/" + std::to_string(i);
+        if (!element.is_string()) {
+            diagnostics_.refuse(pointer, "expected an id, found " + found(element));
+            continue;
+        }
+        check_reference(pointer, element.get_ref<const std::string&>());
+        ids.push_back(std::move(element.get_ref<std::string&>()));
     }
     out = std::move(ids);
 }

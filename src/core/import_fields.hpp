@@ -30,7 +30,8 @@ struct Diagnostics {
 
 // "a number", "an object", "null": how a message names what the file holds.
 std::string found(const nlohmann::json& value);
-// The text in double quotes, shortened when long so that messages stay readable.
+// The text in double quotes, shortened when long and with control characters, quotes and
+// backslashes escaped as JSON writes them, so that messages stay readable on one line.
 std::string in_quotes(std::string_view text);
 
 enum class Range { any, unit_interval, non_negative };
@@ -44,6 +45,8 @@ public:
     // Required fields: absent or null is refused, and `out` keeps its value.
     void own_id(Id& out);
     void text(std::string_view key, std::string& out);
+    // The id of another entity: refused unless it could be one.
+    void reference(std::string_view key, Id& out);
     void number(std::string_view key, double& out, Range range = Range::any);
     void date(std::string_view key, Date& out);
     void timestamp(std::string_view key, Timestamp& out);
@@ -55,9 +58,11 @@ public:
     // Optional fields: absent and null both read as empty; a null is kept in `preserved`
     // so that the file's shape survives a round trip.
     void text(std::string_view key, std::optional<std::string>& out);
+    void reference(std::string_view key, std::optional<Id>& out);
     void number(std::string_view key, std::optional<double>& out, Range range = Range::any);
     void date(std::string_view key, std::optional<Date>& out);
     void timestamp(std::string_view key, std::optional<Timestamp>& out);
+    // References, each refused unless it could be an id.
     void id_list(std::string_view key, std::optional<std::vector<Id>>& out);
     // An optional enum kept as written; a value outside `known` only warns.
     void open_choice(std::string_view key, std::optional<std::string>& out,
@@ -82,6 +87,7 @@ private:
     auto read_optional(std::string_view key, Convert convert);
     std::optional<std::string> required_text(std::string_view key);
     void refuse_choice(std::string_view key, std::string_view written, std::string_view allowed);
+    void check_reference(std::string pointer, const Id& id);
 
     std::optional<std::string> as_text(nlohmann::json& value, std::string_view key);
     std::optional<double> as_number(const nlohmann::json& value, std::string_view key, Range range);

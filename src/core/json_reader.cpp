@@ -17,9 +17,111 @@ constexpr uint64_t exact_integer_limit = uint64_t{1} << 53;
 // nlohmann's id for "number overflow" (a literal beyond the double range, such as 1e400).
 constexpr int number_overflow_id = 406;
 
+constexpr std::string_view utf8_byte_order_mark = "\xEF\xBB\xBF";
+
 bool is_integer_literal(std::string_view literal)
 {
     return literal.find_first_of(".eE") == std::string_view::npos;
+}
+
+// A literal with a non-zero digit before its exponent that still reads as 0, such as
+// 1e-400: strtod rounds it to zero, and the value written is lost without a word.
+bool underflows(std::string_view literal, double value)
+{
+    const std::string_view mantissa = literal.substr(0, literal.find_first_of("eE"));
+    return value == 0 && mantissa.find_first_of("123456789") != std::string_view::npos;
+}
+
+// The length of the valid UTF-8 sequence at `at`, or 0 when the bytes there are not one
+// (RFC 3629: no overlong forms, no surrogates, nothing beyond U+10FFFF).
+size_t utf8_sequence_length(std::string_view text, size_t at)
+{
+    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned lead = byte(at);
+    if (lead < 0x80)
+        return 1;
+    size_t length = 0;
+    unsigned second_low = 0x80, second_high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        second_low = lead == 0xE0 ? 0xA0 : 0x80;
+        second_high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        second_low = lead == 0xF0 ? 0x90 : 0x80;
+        second_high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 0;
+    }
+    if (at + length > text.size() || byte(at + 1) < second_low || byte(at + 1) > second_high)
+        return 0;
+    for (size_t i = at + 2; i < at + length; ++i)
+        if (byte(i) < 0x80 || byte(i) > 0xBF)
+            return 0;
+    return length;
+}
+
+// The text with each byte that is not part of valid UTF-8 written as \xNN. nlohmann quotes
+// the bytes it last read in its messages, and those may be anything.
+std::string printable(std::string_view text)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (size_t at = 0; at < text.size();) {
+        if (const size_t length = utf8_sequence_length(text, at)) {
+            out.append(text.substr(at, length));
+            at += length;
+            continue;
+        }
+        const auto byte = static_cast<unsigned char>(text[at++]);
+        out += "\\x";
+        out += hex[byte >> 4];
+        out += hex[byte & 0xF];
+    }
+    return out;
+}
+
+bool is_word_character(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '+';
+}
+
+// The run of letters and signs around byte `at`, such as "NaN" or "-Infinity".
+std::string_view word_around(std::string_view bytes, size_t at)
+{
+    size_t begin = std::min(at, bytes.size());
+    while (begin > 0 && is_word_character(bytes[begin - 1]))
+        --begin;
+    size_t end = begin;
+    while (end < bytes.size() && is_word_character(bytes[end]))
+        ++end;
+    return bytes.substr(begin, end - begin);
+}
+
+// NaN and Infinity are what other JSON writers put for numbers JSON cannot hold.
+bool names_a_non_finite_number(std::string_view word)
+{
+    if (!word.empty() && (word.front() == '-' || word.front() == '+'))
+        word.remove_prefix(1);
+    std::string lower(word);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    return lower == "nan" || lower == "infinity" || lower == "inf";
+}
+
+// A file in another Unicode encoding, told by its byte-order mark; empty for none.
+std::string_view other_encoding(std::string_view bytes)
+{
+    // UTF-32 LE starts as UTF-16 LE does, so it is asked first.
+    if (bytes.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4) ||
+        bytes.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4))
+        return "UTF-32";
+    if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
+        return "UTF-16";
+    return {};
 }
 
 // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1, column 4:
@@ -71,7 +173,9 @@ private:
     bool close();
 
     std::string pointer() const;
+    bool reading_key() const;
     std::pair<size_t, size_t> line_and_column(size_t position) const;
+    void report_stop(size_t position, const json::exception& error);
     void note_inexact(std::string literal);
     void report(JsonProblem::Kind kind, std::string message, size_t position = 0);
 
@@ -98,9 +202,14 @@ bool DomBuilder::number_unsigned(json::number_unsigned_t value)
 
 bool DomBuilder::number_float(json::number_float_t value, const json::string_t& literal)
 {
-    // An integer literal arrives here only when it does not fit 64 bits.
+    // An integer literal arrives here only when it does not fit 64 bits: not even the DOM
+    // keeps it exactly, so it is refused wherever it is (its message says what the others do).
     if (is_integer_literal(literal))
-        note_inexact(literal);
+        report(JsonProblem::Kind::inexact_integer,
+               literal + " cannot be represented exactly (integers beyond 2^53 lose digits)");
+    else if (underflows(literal, value))
+        report(JsonProblem::Kind::not_finite,
+               "the number " + literal + " is too small for a double: it would read as 0");
     return put(value);
 }
 
@@ -121,15 +230,35 @@ bool DomBuilder::key(json::string_t& name)
 
 bool DomBuilder::parse_error(size_t position, const std::string& last_token, const json::exception& error)
 {
-    const std::string_view what = error.what();
     if (error.id == number_overflow_id)
-        report(JsonProblem::Kind::not_finite, "the number " + last_token + " is beyond the range of a double",
-               position);
-    else if (what.find("ill-formed UTF-8") != std::string_view::npos)
-        report(JsonProblem::Kind::invalid_utf8, "invalid UTF-8", position);
+        report(JsonProblem::Kind::not_finite,
+               "the number " + printable(last_token) + " is beyond the range of a double", position);
     else
-        report(JsonProblem::Kind::syntax, "not valid JSON: " + parser_detail(what), position);
+        report_stop(position, error);
     return false;
+}
+
+// Says why the parser stopped in the words of the file format where nlohmann's own would
+// puzzle a person: "last read: '\"value\": N'" for a NaN, raw bytes for a stray BOM.
+void DomBuilder::report_stop(size_t position, const json::exception& error)
+{
+    const std::string_view what = error.what();
+    const size_t stop = position - 1;  // 0-based; position is at least 1 here
+    if (what.find("ill-formed UTF-8") != std::string_view::npos) {
+        report(JsonProblem::Kind::invalid_utf8, reading_key() ? "invalid UTF-8 in a field name" : "invalid UTF-8",
+               position);
+    } else if (what.find("surrogate") != std::string_view::npos) {
+        report(JsonProblem::Kind::invalid_utf8,
+               "an unpaired surrogate escape (\\uD800 to \\uDFFF) is not text", position);
+    } else if (const std::string_view word = word_around(bytes_, stop); names_a_non_finite_number(word)) {
+        report(JsonProblem::Kind::not_finite,
+               std::string(word) + " is not a number JSON can hold; write a finite number", position);
+    } else if (bytes_.substr(std::min(stop, bytes_.size()), 3) == utf8_byte_order_mark) {
+        report(JsonProblem::Kind::syntax,
+               "not valid JSON: a byte-order mark is allowed only at the very start of the file", position);
+    } else {
+        report(JsonProblem::Kind::syntax, "not valid JSON: " + printable(parser_detail(what)), position);
+    }
 }
 
 // Puts a value where the document expects the next one and returns it in its place.
@@ -199,6 +328,13 @@ std::string DomBuilder::pointer() const
     return out;
 }
 
+// Whether the parser is in a key, not a value: the innermost container is an object whose
+// last key has its value already.
+bool DomBuilder::reading_key() const
+{
+    return !frames_.empty() && frames_.back().node->is_object() && !frames_.back().awaiting_value;
+}
+
 // The byte the parser stopped on, as nlohmann's own messages give it: that byte counts as
 // read, and at the end of the input the position is one past the last byte.
 std::pair<size_t, size_t> DomBuilder::line_and_column(size_t position) const
@@ -237,6 +373,14 @@ std::string describe(const JsonProblem& problem)
 JsonReadResult read_json(std::string_view bytes)
 {
     JsonReadResult result;
+    if (const std::string_view encoding = other_encoding(bytes); !encoding.empty()) {
+        const std::string name(encoding);
+        result.problems.push_back({JsonProblem::Kind::not_utf8_file, "",
+                                   "the file is " + name + " (it starts with a " + name +
+                                       " byte-order mark); an OKR cascade file is UTF-8"});
+        return result;
+    }
+
     DomBuilder builder(bytes, result);
     const char* begin = bytes.data();
     result.complete = json::sax_parse(begin, begin + bytes.size(), &builder);

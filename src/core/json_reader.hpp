@@ -17,7 +17,7 @@
 namespace okr {
 
 struct JsonProblem {
-    enum class Kind { syntax, invalid_utf8, not_finite, too_deep, duplicate_key };
+    enum class Kind { syntax, not_utf8_file, invalid_utf8, not_finite, inexact_integer, too_deep, duplicate_key };
 
     Kind kind = Kind::syntax;
     std::string pointer;  // where the problem is; "" is the whole document
@@ -34,16 +34,19 @@ struct JsonReadResult {
     // stopped, which still names the entity a late error belongs to.
     nlohmann::json document;
     bool complete = false;
-    // Duplicate keys (reading goes on) and the reason the parser stopped, if it did.
+    // Duplicate keys, numbers no double holds and integers not even 64 bits hold (reading
+    // goes on after each), and the reason the parser stopped, if it did.
     std::vector<JsonProblem> problems;
-    // Pointer -> literal of every integer written with a magnitude beyond 2^53: a double
-    // cannot hold it exactly. Whether that matters depends on the field, so the caller decides.
+    // Pointer -> literal of every integer with a magnitude beyond 2^53 that fits 64 bits: the
+    // DOM keeps it exactly, a double cannot. Whether that matters depends on the field, so the
+    // caller decides.
     std::unordered_map<std::string, std::string> inexact_integers;
 };
 
 inline constexpr size_t max_json_depth = 128;
 
-// Never throws on malformed input; a UTF-8 byte-order mark at the start is skipped.
+// Never throws on malformed input; a UTF-8 byte-order mark at the start is skipped. Every
+// message is valid UTF-8, whatever bytes the input holds.
 JsonReadResult read_json(std::string_view bytes);
 
 // One reference token of a JSON pointer: "~" becomes "~0" and "/" becomes "~1".
