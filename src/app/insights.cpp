@@ -1,31 +1,36 @@
 #include "app/insights.hpp"
 
+#include "core/progress_index.hpp"
+
 namespace okr {
 namespace {
 
-KeyResultInsight key_result_insight(const Workspace& workspace, const KeyResult& kr, Date today)
+// Every figure comes from one index of the workspace, built once per refresh: asking the
+// workspace itself scans every check-in for each KR.
+KeyResultInsight key_result_insight(const ProgressIndex& index, const KeyResult& kr, Date today)
 {
+    const Workspace& workspace = index.workspace();
     KeyResultInsight insight;
-    insight.progress = key_result_progress(workspace, kr);
-    insight.status = confidence_status_of(workspace, kr);
-    insight.pace = pace_of(workspace, kr, today);
+    insight.progress = key_result_progress(index, kr);
+    insight.status = confidence_status_of(index, kr);
+    insight.pace = pace_of(index, kr, today);
     insight.expected = expected_progress(workspace, kr, today);
-    insight.check_in_due = check_in_due(workspace, kr, today);
-    insight.forecast = forecast(workspace, kr);
+    insight.check_in_due = check_in_due(index, kr, today);
+    insight.forecast = forecast(index, kr);
     const Cycle* cycle = cycle_of(workspace, kr);
     if (cycle && cycle->state == CycleState::closed)
-        insight.final_score = final_score(workspace, kr);
+        insight.final_score = final_score(index, kr);
     return insight;
 }
 
-ObjectiveInsight objective_insight(const Workspace& workspace, const Objective& objective)
+ObjectiveInsight objective_insight(const ProgressIndex& index, const Objective& objective)
 {
     ObjectiveInsight insight;
-    insight.progress = objective_progress(workspace, objective);
-    const Cycle* cycle = cycle_of(workspace, objective);
+    insight.progress = objective_progress(index, objective);
+    const Cycle* cycle = cycle_of(index.workspace(), objective);
     if (cycle && cycle->state == CycleState::closed) {
-        insight.final_score = objective_final_score(workspace, objective);
-        insight.committed_missed = committed_okr_missed(workspace, objective);
+        insight.final_score = objective_final_score(index, objective);
+        insight.committed_missed = committed_okr_missed(index, objective);
     }
     return insight;
 }
@@ -38,13 +43,15 @@ void Insights::refresh(const Workspace& workspace, uint64_t revision, Date today
         return;
     revision_ = revision;
     today_ = today;
+    ++generation_;
 
+    const ProgressIndex index(workspace);
     key_results_.clear();
     for (const KeyResult& kr : workspace.key_results)
-        key_results_.emplace(kr.id, key_result_insight(workspace, kr, today));
+        key_results_.emplace_hint(key_results_.end(), kr.id, key_result_insight(index, kr, today));
     objectives_.clear();
     for (const Objective& objective : workspace.objectives)
-        objectives_.emplace(objective.id, objective_insight(workspace, objective));
+        objectives_.emplace_hint(objectives_.end(), objective.id, objective_insight(index, objective));
     findings_ = coach_findings(workspace, today);
     findings_by_entity_.clear();
     for (const Finding& finding : findings_)

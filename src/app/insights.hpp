@@ -36,6 +36,9 @@ class Insights {
 public:
     // Recomputes when the workspace revision or the day changed since the last call.
     void refresh(const Workspace& workspace, uint64_t revision, Date today);
+    // Counts the refreshes that recomputed: views keep what they derive from the data
+    // until it changes.
+    uint64_t generation() const { return generation_; }
 
     const KeyResultInsight* key_result(const Id& id) const;
     const ObjectiveInsight* objective(const Id& id) const;
@@ -45,6 +48,7 @@ public:
 
 private:
     std::optional<uint64_t> revision_;
+    uint64_t generation_ = 0;
     Date today_;
     std::map<Id, KeyResultInsight> key_results_;
     std::map<Id, ObjectiveInsight> objectives_;

@@ -15,6 +15,7 @@
 #include "core/import.hpp"
 #include "core/pace.hpp"
 #include "core/progress.hpp"
+#include "core/progress_index.hpp"
 #include "core/scoring.hpp"
 
 namespace okr::cli {
@@ -33,16 +34,17 @@ struct KrLine {
     bool check_in_due = false;
 };
 
-KrLine kr_line(const Workspace& workspace, const KeyResult& key_result, Date today)
+// Figures come from one index of the workspace: asking the workspace scans it per KR.
+KrLine kr_line(const ProgressIndex& index, const KeyResult& key_result, Date today)
 {
     KrLine line;
     line.key_result = &key_result;
-    line.progress = key_result_progress(workspace, key_result);
-    line.expected = expected_progress(workspace, key_result, today);
-    line.status = confidence_status_of(workspace, key_result);
-    line.pace = pace_of(workspace, key_result, today);
-    line.forecast = forecast(workspace, key_result);
-    line.check_in_due = check_in_due(workspace, key_result, today);
+    line.progress = key_result_progress(index, key_result);
+    line.expected = expected_progress(index.workspace(), key_result, today);
+    line.status = confidence_status_of(index, key_result);
+    line.pace = pace_of(index, key_result, today);
+    line.forecast = forecast(index, key_result);
+    line.check_in_due = check_in_due(index, key_result, today);
     return line;
 }
 
@@ -80,19 +82,19 @@ json kr_json(const KrLine& line)
             {"invalid_reason", or_null(line.progress.invalid_reason)}};
 }
 
-json objective_json(const Workspace& workspace, const Objective& objective)
+json objective_json(const ProgressIndex& index, const Objective& objective)
 {
-    const Cycle* cycle = cycle_of(workspace, objective);
+    const Cycle* cycle = cycle_of(index.workspace(), objective);
     const bool closed = cycle && cycle->state == CycleState::closed;
-    const auto score = closed ? objective_final_score(workspace, objective) : std::nullopt;
+    const auto score = closed ? objective_final_score(index, objective) : std::nullopt;
     return {{"id", objective.id},
             {"title", objective.title},
             {"cycle", objective.cycle},
             {"team", objective.team},
-            {"progress", or_null(objective_progress(workspace, objective))},
+            {"progress", or_null(objective_progress(index, objective))},
             {"final_score", or_null(score)},
             {"grade", score ? json(to_string(grade_of(*score))) : json(nullptr)},
-            {"committed_missed", committed_okr_missed(workspace, objective)}};
+            {"committed_missed", committed_okr_missed(index, objective)}};
 }
 
 json finding_json(const Finding& finding)
@@ -103,16 +105,17 @@ json finding_json(const Finding& finding)
             {"message", finding.message}};
 }
 
-json report_json(const Workspace& workspace, const std::vector<KrLine>& lines, const std::vector<Finding>& findings,
+json report_json(const ProgressIndex& index, const std::vector<KrLine>& lines, const std::vector<Finding>& findings,
                  Date today)
 {
+    const Workspace& workspace = index.workspace();
     json report = {{"today", today.to_string()}, {"workspace", workspace.info.id}};
     report["key_results"] = json::array();
     for (const KrLine& line : lines)
         report["key_results"].push_back(kr_json(line));
     report["objectives"] = json::array();
     for (const Objective& objective : workspace.objectives)
-        report["objectives"].push_back(objective_json(workspace, objective));
+        report["objectives"].push_back(objective_json(index, objective));
     report["findings"] = json::array();
     for (const Finding& finding : findings)
         report["findings"].push_back(finding_json(finding));
@@ -190,9 +193,10 @@ Row kr_row(const KrLine& line)
             note};
 }
 
-std::string report_table(const Workspace& workspace, const std::vector<KrLine>& lines,
+std::string report_table(const ProgressIndex& index, const std::vector<KrLine>& lines,
                          const std::vector<Finding>& findings, Date today)
 {
+    const Workspace& workspace = index.workspace();
     std::string text = workspace.info.name + ", " + today.to_string() + "\n\nKey results\n";
     std::vector<Row> kr_rows;
     for (const KrLine& line : lines)
@@ -202,7 +206,7 @@ std::string report_table(const Workspace& workspace, const std::vector<KrLine>& 
     text += "\nObjectives\n";
     std::vector<Row> objective_rows;
     for (const Objective& objective : workspace.objectives)
-        objective_rows.push_back({objective.id, percent(objective_progress(workspace, objective)), objective.title});
+        objective_rows.push_back({objective.id, percent(objective_progress(index, objective)), objective.title});
     text += aligned({"id", "progress", "title"}, objective_rows);
 
     text += "\nFindings (" + std::to_string(findings.size()) + ")\n";
@@ -222,14 +226,15 @@ Output report_command(std::string_view name, std::string_view bytes, Date today,
         return refused(name, imported);
 
     const Workspace& workspace = *imported.workspace;
+    const ProgressIndex index(workspace);
     std::vector<KrLine> lines;
     for (const KeyResult& key_result : workspace.key_results)
-        lines.push_back(kr_line(workspace, key_result, today));
+        lines.push_back(kr_line(index, key_result, today));
     const std::vector<Finding> findings = coach_findings(workspace, today);
 
     Output output;
-    output.out = as_json ? report_json(workspace, lines, findings, today).dump(2) + "\n"
-                         : report_table(workspace, lines, findings, today);
+    output.out = as_json ? report_json(index, lines, findings, today).dump(2) + "\n"
+                         : report_table(index, lines, findings, today);
     for (const Problem& warning : imported.warnings)
         output.err += problem_line("warning", warning) + "\n";
     return output;

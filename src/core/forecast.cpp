@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/progress.hpp"
+#include "core/progress_links.hpp"
 
 namespace okr {
 namespace {
@@ -16,10 +17,12 @@ double mean(const std::vector<double>& values)
     return sum;
 }
 
-std::vector<const CheckIn*> cycle_check_ins(const Workspace& workspace, const KeyResult& key_result)
+template <typename Links>
+std::vector<const CheckIn*> cycle_check_ins(const Links& links, const KeyResult& key_result)
 {
-    auto check_ins = effective_check_ins(workspace, key_result.id);
-    if (const Cycle* cycle = cycle_of(workspace, key_result))
+    const auto effective = links.check_ins(key_result);
+    std::vector<const CheckIn*> check_ins(effective.begin(), effective.end());
+    if (const Cycle* cycle = cycle_of(links.workspace, key_result))
         std::erase_if(check_ins, [&](const CheckIn* c) { return c->date < cycle->start || c->date > cycle->end; });
     std::erase_if(check_ins, [](const CheckIn* c) { return !std::isfinite(c->value); });
     return check_ins;
@@ -61,15 +64,19 @@ std::optional<double> least_squares_at(const std::vector<double>& x, const std::
     return std::isfinite(projected) ? std::optional(projected) : std::nullopt;
 }
 
-Forecast forecast(const Workspace& workspace, const KeyResult& key_result)
+namespace {
+
+// Uses least_squares_at, hence after it.
+template <typename Links>
+Forecast forecast_with(const Links& links, const KeyResult& key_result)
 {
-    if (driven_by_tasks(workspace, key_result))
+    if (links.driven(key_result))
         return without_forecast("this milestone moves with its tasks, not with readings");
-    const std::optional<Date> deadline = deadline_of(workspace, key_result);
+    const std::optional<Date> deadline = deadline_of(links.workspace, key_result);
     if (!deadline)
         return without_forecast("the KR has no deadline to project to");
 
-    const auto check_ins = cycle_check_ins(workspace, key_result);
+    const auto check_ins = cycle_check_ins(links, key_result);
     std::vector<double> days;
     std::vector<double> values;
     for (const CheckIn* check_in : check_ins) {
@@ -90,6 +97,18 @@ Forecast forecast(const Workspace& workspace, const KeyResult& key_result)
     else
         result.reason = invalid_reason(key_result).value_or("the projected reading gives no progress");
     return result;
+}
+
+}  // namespace
+
+Forecast forecast(const Workspace& workspace, const KeyResult& key_result)
+{
+    return forecast_with(detail::Scanned{workspace}, key_result);
+}
+
+Forecast forecast(const ProgressIndex& index, const KeyResult& key_result)
+{
+    return forecast_with(detail::Indexed{index}, key_result);
 }
 
 }  // namespace okr

@@ -11,6 +11,8 @@
 
 namespace okr {
 
+class ProgressIndex;
+
 struct Forecast {
     std::optional<double> value;  // projected reading at the deadline
     std::optional<double> score;  // progress that reading gives, clamped to [0,1]
@@ -19,6 +21,8 @@ struct Forecast {
 };
 
 Forecast forecast(const Workspace& workspace, const KeyResult& key_result);
+// The same from an index of the workspace (core/progress_index.hpp): for many KRs.
+Forecast forecast(const ProgressIndex& index, const KeyResult& key_result);
 
 // The value at `at` of the least-squares line through the points (x[i], y[i]). Null with
 // fewer than two distinct x, or when the projection leaves the range of double.

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/progress.hpp"
-#include "core/progress_index.hpp"
+#include "core/progress_links.hpp"
 
 namespace okr {
 namespace {
@@ -18,22 +18,8 @@ const Cycle* active_cycle_of(const Workspace& workspace, const KeyResult& key_re
     return cycle && cycle->state == CycleState::active ? cycle : nullptr;
 }
 
-// A KR's links, found by scanning the workspace or looked up in an index: each rule below
-// is written once for both.
-struct Scanned {
-    const Workspace& workspace;
-    std::vector<const CheckIn*> check_ins(const KeyResult& kr) const { return effective_check_ins(workspace, kr.id); }
-    bool driven(const KeyResult& kr) const { return driven_by_tasks(workspace, kr); }
-    KrProgress progress(const KeyResult& kr) const { return key_result_progress(workspace, kr); }
-};
-
-struct Indexed {
-    const ProgressIndex& index;
-    const Workspace& workspace = index.workspace();
-    std::span<const CheckIn* const> check_ins(const KeyResult& kr) const { return index.effective_check_ins(kr.id); }
-    bool driven(const KeyResult& kr) const { return driven_by_tasks(index, kr); }
-    KrProgress progress(const KeyResult& kr) const { return key_result_progress(index, kr); }
-};
+using detail::Indexed;
+using detail::Scanned;
 
 template <typename Links>
 std::optional<Pace> pace_with(const Links& links, const KeyResult& key_result, Date today)

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/progress.hpp"
+#include "core/progress_links.hpp"
 
 namespace okr {
 namespace {
@@ -17,12 +18,14 @@ constexpr double tolerance = 1e-9;
 
 // The cycle's check-ins for an at_least/at_most KR: from the cycle's start (when known)
 // to the deadline.
-std::vector<const CheckIn*> scored_check_ins(const Workspace& workspace, const KeyResult& key_result)
+template <typename Links>
+std::vector<const CheckIn*> scored_check_ins(const Links& links, const KeyResult& key_result)
 {
-    const Cycle* cycle = cycle_of(workspace, key_result);
-    const std::optional<Date> deadline = deadline_of(workspace, key_result);
+    const Cycle* cycle = cycle_of(links.workspace, key_result);
+    const std::optional<Date> deadline = deadline_of(links.workspace, key_result);
 
-    auto check_ins = effective_check_ins(workspace, key_result.id);
+    const auto effective = links.check_ins(key_result);
+    std::vector<const CheckIn*> check_ins(effective.begin(), effective.end());
     std::erase_if(check_ins, [&](const CheckIn* c) {
         const bool before_cycle = cycle && c->date < cycle->start;
         const bool after_deadline = deadline && c->date > *deadline;
@@ -41,19 +44,66 @@ double share_held(const KeyResult& key_result, const std::vector<const CheckIn*>
 }
 
 // Progress as it stood at the deadline: the last reading on or before it counts.
-std::optional<double> progress_at_deadline(const Workspace& workspace, const KeyResult& key_result)
+template <typename Links>
+std::optional<double> progress_at_deadline(const Links& links, const KeyResult& key_result)
 {
-    if (driven_by_tasks(workspace, key_result))
-        return key_result_progress(workspace, key_result).progress;  // tasks carry no dates
+    if (links.driven(key_result))
+        return links.progress(key_result).progress;  // tasks carry no dates
 
-    const std::optional<Date> deadline = deadline_of(workspace, key_result);
+    const std::optional<Date> deadline = deadline_of(links.workspace, key_result);
     std::optional<double> value = key_result.baseline;
-    for (const CheckIn* check_in : effective_check_ins(workspace, key_result.id))
+    for (const CheckIn* check_in : links.check_ins(key_result))
         if (!deadline || check_in->date <= *deadline)
             value = check_in->value;
 
     const auto raw = value ? raw_progress_of_value(key_result, *value) : std::nullopt;
     return raw ? std::optional(std::clamp(*raw, 0.0, 1.0)) : std::nullopt;
+}
+
+template <typename Links>
+std::optional<double> computed_final_score_with(const Links& links, const KeyResult& key_result)
+{
+    if (invalid_reason(key_result))
+        return std::nullopt;
+
+    if (key_result.direction == Direction::at_least || key_result.direction == Direction::at_most)
+        return round_to_tenth(share_held(key_result, scored_check_ins(links, key_result)));
+
+    const auto progress = progress_at_deadline(links, key_result);
+    return progress ? std::optional(round_to_tenth(*progress)) : std::nullopt;
+}
+
+template <typename Links>
+std::optional<double> final_score_with(const Links& links, const KeyResult& key_result)
+{
+    if (key_result.final_score && std::isfinite(*key_result.final_score))
+        return std::clamp(*key_result.final_score, 0.0, 1.0);
+    return computed_final_score_with(links, key_result);
+}
+
+template <typename Links>
+std::optional<double> objective_final_score_with(const Links& links, const Objective& objective)
+{
+    std::vector<double> scores;
+    std::vector<double> weights;
+    for (const KeyResult* key_result : links.key_results(objective)) {
+        const auto score = final_score_with(links, *key_result);
+        if (!score || effective_weight(*key_result) == 0)
+            continue;
+        scores.push_back(*score);
+        weights.push_back(effective_weight(*key_result));
+    }
+    return weighted_mean(scores, weights);
+}
+
+template <typename Links>
+bool committed_okr_missed_with(const Links& links, const Objective& objective)
+{
+    const Cycle* cycle = cycle_of(links.workspace, objective);
+    if (!cycle || cycle->state != CycleState::closed || commitment_of(objective) != Commitment::committed)
+        return false;
+    const auto score = objective_final_score_with(links, objective);
+    return score && *score < 1.0;
 }
 
 std::string signal_message(TeamSignalKind kind, double average, int cycles)
@@ -75,11 +125,12 @@ struct TeamHistory {
 std::map<Id, TeamHistory> closed_cycle_history(const Workspace& workspace)
 {
     std::map<Id, TeamHistory> history;
+    const ProgressIndex index(workspace);
     for (const Objective& objective : workspace.objectives) {
         const Cycle* cycle = cycle_of(workspace, objective);
         if (!cycle || cycle->state != CycleState::closed)
             continue;
-        const auto score = objective_final_score(workspace, objective);
+        const auto score = objective_final_score_with(detail::Indexed{index}, objective);
         if (!score)
             continue;
         history[objective.team].scores.push_back(*score);
@@ -119,21 +170,22 @@ Grade grade_of(double score)
 
 std::optional<double> computed_final_score(const Workspace& workspace, const KeyResult& key_result)
 {
-    if (invalid_reason(key_result))
-        return std::nullopt;
+    return computed_final_score_with(detail::Scanned{workspace}, key_result);
+}
 
-    if (key_result.direction == Direction::at_least || key_result.direction == Direction::at_most)
-        return round_to_tenth(share_held(key_result, scored_check_ins(workspace, key_result)));
-
-    const auto progress = progress_at_deadline(workspace, key_result);
-    return progress ? std::optional(round_to_tenth(*progress)) : std::nullopt;
+std::optional<double> computed_final_score(const ProgressIndex& index, const KeyResult& key_result)
+{
+    return computed_final_score_with(detail::Indexed{index}, key_result);
 }
 
 std::optional<double> final_score(const Workspace& workspace, const KeyResult& key_result)
 {
-    if (key_result.final_score && std::isfinite(*key_result.final_score))
-        return std::clamp(*key_result.final_score, 0.0, 1.0);
-    return computed_final_score(workspace, key_result);
+    return final_score_with(detail::Scanned{workspace}, key_result);
+}
+
+std::optional<double> final_score(const ProgressIndex& index, const KeyResult& key_result)
+{
+    return final_score_with(detail::Indexed{index}, key_result);
 }
 
 bool score_overridden(const KeyResult& key_result)
@@ -143,25 +195,22 @@ bool score_overridden(const KeyResult& key_result)
 
 std::optional<double> objective_final_score(const Workspace& workspace, const Objective& objective)
 {
-    std::vector<double> scores;
-    std::vector<double> weights;
-    for (const KeyResult* key_result : key_results_of(workspace, objective.id)) {
-        const auto score = final_score(workspace, *key_result);
-        if (!score || effective_weight(*key_result) == 0)
-            continue;
-        scores.push_back(*score);
-        weights.push_back(effective_weight(*key_result));
-    }
-    return weighted_mean(scores, weights);
+    return objective_final_score_with(detail::Scanned{workspace}, objective);
+}
+
+std::optional<double> objective_final_score(const ProgressIndex& index, const Objective& objective)
+{
+    return objective_final_score_with(detail::Indexed{index}, objective);
 }
 
 bool committed_okr_missed(const Workspace& workspace, const Objective& objective)
 {
-    const Cycle* cycle = cycle_of(workspace, objective);
-    if (!cycle || cycle->state != CycleState::closed || commitment_of(objective) != Commitment::committed)
-        return false;
-    const auto score = objective_final_score(workspace, objective);
-    return score && *score < 1.0;
+    return committed_okr_missed_with(detail::Scanned{workspace}, objective);
+}
+
+bool committed_okr_missed(const ProgressIndex& index, const Objective& objective)
+{
+    return committed_okr_missed_with(detail::Indexed{index}, objective);
 }
 
 std::vector<TeamSignal> team_signals(const Workspace& workspace)

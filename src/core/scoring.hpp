@@ -11,6 +11,10 @@
 
 namespace okr {
 
+// The overloads taking a ProgressIndex (core/progress_index.hpp) answer the same as those
+// taking the workspace, without scanning it per KR: for code that asks about many.
+class ProgressIndex;
+
 enum class Grade { red, yellow, green };
 const char* to_string(Grade grade);
 
@@ -26,10 +30,12 @@ Grade grade_of(double score);
 // deadline) in which the condition held, 0 without any. Rounded to one decimal. Null
 // for a KR that cannot be measured.
 std::optional<double> computed_final_score(const Workspace& workspace, const KeyResult& key_result);
+std::optional<double> computed_final_score(const ProgressIndex& index, const KeyResult& key_result);
 
 // The score that counts: the stored final_score (frozen at close, or a person's
 // override) when set, else the computed one.
 std::optional<double> final_score(const Workspace& workspace, const KeyResult& key_result);
+std::optional<double> final_score(const ProgressIndex& index, const KeyResult& key_result);
 
 // A person's judgement, kept with its reason: a final score with a note.
 bool score_overridden(const KeyResult& key_result);
@@ -37,10 +43,12 @@ bool score_overridden(const KeyResult& key_result);
 // Weighted mean of the objective's KR final scores (weights as for progress), not
 // rounded; null when no KR has a score.
 std::optional<double> objective_final_score(const Workspace& workspace, const Objective& objective);
+std::optional<double> objective_final_score(const ProgressIndex& index, const Objective& objective);
 
 // "committed OKR missed": a committed objective of a closed cycle whose final score is
 // below 1.0.
 bool committed_okr_missed(const Workspace& workspace, const Objective& objective);
+bool committed_okr_missed(const ProgressIndex& index, const Objective& objective);
 
 // Signals from a team's closed cycles.
 enum class TeamSignalKind { targets_too_easy, structural_problem };
