@@ -1,0 +1,72 @@
+#include "core/difference.hpp"
+
+#include <algorithm>
+#include <span>
+
+#include "core/export.hpp"
+
+namespace okr {
+namespace {
+
+template <typename Entity>
+bool same_content(const Entity& a, const Entity& b)
+{
+    return to_json(AnyEntity(a)) == to_json(AnyEntity(b));
+}
+
+// Collections are kept sorted by id; a copy is sorted only when an edit broke that.
+template <typename Entity>
+std::span<const Entity> sorted(const std::vector<Entity>& entities, std::vector<Entity>& copy)
+{
+    const auto by_id = [](const Entity& a, const Entity& b) { return a.id < b.id; };
+    if (std::is_sorted(entities.begin(), entities.end(), by_id))
+        return entities;
+    copy = entities;
+    std::stable_sort(copy.begin(), copy.end(), by_id);
+    return copy;
+}
+
+// A merge-join of the two sorted collections.
+template <typename Entity>
+void add_differences(const std::vector<Entity>& from_in, const std::vector<Entity>& to_in, ChangeSet& out)
+{
+    std::vector<Entity> from_copy, to_copy;
+    const std::span<const Entity> from = sorted(from_in, from_copy);
+    const std::span<const Entity> to = sorted(to_in, to_copy);
+
+    auto f = from.begin();
+    auto t = to.begin();
+    while (f != from.end() || t != to.end()) {
+        if (t == to.end() || (f != from.end() && f->id < t->id)) {
+            out.changes.push_back({AnyEntity(*f++), std::nullopt});
+        } else if (f == from.end() || t->id < f->id) {
+            out.changes.push_back({std::nullopt, AnyEntity(*t++)});
+        } else {
+            if (!same_content(*f, *t))
+                out.changes.push_back({AnyEntity(*f), AnyEntity(*t)});
+            ++f;
+            ++t;
+        }
+    }
+}
+
+}  // namespace
+
+ChangeSet difference(const Workspace& from, const Workspace& to, std::string summary)
+{
+    ChangeSet result{std::move(summary), {}};
+    add_differences(from.teams, to.teams, result);
+    add_differences(from.people, to.people, result);
+    add_differences(from.cycles, to.cycles, result);
+    add_differences(from.objectives, to.objectives, result);
+    add_differences(from.key_results, to.key_results, result);
+    add_differences(from.check_ins, to.check_ins, result);
+    add_differences(from.kpis, to.kpis, result);
+    add_differences(from.tasks, to.tasks, result);
+    add_differences(from.dependencies, to.dependencies, result);
+    add_differences(from.retrospectives, to.retrospectives, result);
+    add_differences(from.deleted, to.deleted, result);
+    return result;
+}
+
+}  // namespace okr
