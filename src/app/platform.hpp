@@ -2,6 +2,7 @@
 // What the interface asks of its host without knowing what the host is: the calendar,
 // files the person picks, and files handed back to them.
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -23,6 +24,11 @@ public:
     virtual void pick_json_file(std::function<void(std::string name, std::string bytes)> opened) = 0;
     virtual void download(const std::string& file_name, const std::string& text) = 0;
     virtual std::string example_workspace() const = 0;
+
+    // A moment as the person's own clock and locale write it ("3 Dec 2026, 19:40").
+    virtual std::string local_time_text(int64_t unix_ms) const = 0;
+    // Starts the page afresh (after a newer version of the app took over the storage).
+    virtual void reload() = 0;
 };
 
 }  // namespace okr

@@ -60,16 +60,21 @@ void AppView::draw()
     handle_shortcuts();
     draw_top_bar();
     draw_storage_banner();
+    StorageRequests requests;
     if (session_.startup() == Startup::loading)
         draw_loading();
     else if (session_.has_workspace())
         draw_workspace();
+    else if (session_.startup() == Startup::data_gone)
+        storage_.draw_data_gone(session_, platform_, fonts_, requests);
     else
         draw_first_run();
 
     problems_.draw();
     draw_merge_dialog();
     draw_new_workspace_dialog();
+    storage_.draw_dialogs(session_, platform_, fonts_, requests);
+    carry_out(requests);
     ImGui::End();
 }
 
@@ -127,12 +132,17 @@ void AppView::draw_top_bar()
                     view_.cycle = cycle.id;
             ImGui::EndCombo();
         }
+        ImGui::SameLine(0, 16);
+        draw_screen_switch(view_, workspace);
         ImGui::SameLine();
         if (ImGui::Button("Open…###open-file"))
             choose_file();
         ImGui::SameLine();
         if (ImGui::Button("Export###export-file"))
             export_file();
+        ImGui::SameLine();
+        if (ImGui::Button("History###history-open"))
+            storage_.open_history(session_);
         ImGui::SameLine(0, 20);
         draw_undo_buttons();
         ImGui::SameLine(0, 20);
@@ -144,7 +154,10 @@ void AppView::draw_top_bar()
 void AppView::draw_save_status()
 {
     switch (session_.save_status()) {
-    case SaveStatus::saved: muted_text("All changes saved"); break;
+    case SaveStatus::saved:
+        muted_text("All changes saved");
+        storage_.draw_persistence(session_);
+        break;
     case SaveStatus::pending:
     case SaveStatus::saving: muted_text("Saving…"); break;
     case SaveStatus::failed:
@@ -162,23 +175,51 @@ void AppView::draw_save_status()
     }
 }
 
+// Said plainly whenever edits are not reaching storage, with the way out beside it.
 void AppView::draw_storage_banner()
 {
-    if (session_.startup() != Startup::storage_failed)
+    const bool unavailable = session_.startup() == Startup::storage_failed;
+    const bool failing = session_.save_status() == SaveStatus::failed;
+    if (!unavailable && !failing)
         return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::error_bg);
     ImGui::BeginChild("storage-banner", ImVec2(0, 64), true);
-    ImGui::TextWrapped("This browser's storage is not available, so nothing you do here is being saved. "
-                       "Export your workspace to keep it. (%s)",
-                       session_.storage_error().c_str());
+    if (session_.has_workspace()) {
+        if (ImGui::Button("Export now###banner-export"))
+            export_file();
+        ImGui::SameLine();
+    }
+    if (unavailable)
+        ImGui::TextWrapped("This browser's storage is not available, so nothing you do here is being saved. "
+                           "Export your workspace to keep it. (%s)",
+                           session_.storage_error().c_str());
+    else
+        ImGui::TextWrapped("Your latest changes could not be saved in this browser, so they live only in this "
+                           "tab for now; the next change tries again. Export to keep a copy. (%s)",
+                           session_.save_error().c_str());
     ImGui::EndChild();
     ImGui::PopStyleColor();
+}
+
+void AppView::carry_out(const StorageRequests& requests)
+{
+    if (requests.export_workspace && session_.has_workspace())
+        export_file();
+    if (requests.open_file)
+        choose_file();
+    if (requests.load_example)
+        open_file_contents("the example", platform_.example_workspace());
+    if (requests.start_new) {
+        new_workspace_requested_ = true;
+        new_workspace_name_.clear();
+    }
 }
 
 void AppView::draw_loading()
 {
     ImGui::Spacing();
     muted_text("Loading your workspace…");
+    storage_.draw_loading_notice(session_);
 }
 
 void AppView::draw_first_run()
@@ -212,6 +253,10 @@ void AppView::draw_first_run()
 
 void AppView::draw_workspace()
 {
+    if (view_.screen == Screen::weekly_check_in) {
+        weekly_check_in_.draw(session_, platform_, view_, fonts_);
+        return;
+    }
     const float detail_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.34f, 320.0f, 500.0f);
     ImGui::BeginChild("cascade", ImVec2(-detail_width - 12, 0), false);
     cascade_.draw(session_.workspace(), insights_, view_, fonts_);

@@ -13,8 +13,10 @@
 #include "ui/key_result_panel.hpp"
 #include "ui/merge_dialog.hpp"
 #include "ui/problems_dialog.hpp"
+#include "ui/storage_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_state.hpp"
+#include "ui/weekly_check_in_view.hpp"
 
 namespace okr::ui {
 
@@ -48,6 +50,7 @@ private:
     void open_now(const std::string& name, const std::string& bytes);
     void show_refusal(const std::string& name, std::vector<Problem> refusals);
     void export_file();
+    void carry_out(const StorageRequests& requests);
 
     Session& session_;
     Platform& platform_;
@@ -57,8 +60,10 @@ private:
     CascadeView cascade_;
     CoachPanel coach_;
     KeyResultPanel key_result_panel_;
+    WeeklyCheckInView weekly_check_in_;
     ProblemsDialog problems_;
     MergeDialog merge_dialog_;
+    StorageView storage_;
     bool new_workspace_requested_ = false;
     std::string new_workspace_name_;
 };

@@ -2,39 +2,14 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <set>
+
 #include "ui/format.hpp"
 #include "ui/widgets.hpp"
 
 namespace okr::ui {
 namespace {
-
-std::vector<const Team*> children_of(const Workspace& workspace, const std::optional<Id>& parent)
-{
-    std::vector<const Team*> children;
-    for (const Team& team : workspace.teams) {
-        const bool parent_known = team.parent && find_by_id(workspace.teams, *team.parent);
-        if (parent ? (team.parent == parent) : !parent_known)
-            children.push_back(&team);
-    }
-    return children;
-}
-
-std::vector<const Objective*> objectives_of(const Workspace& workspace, const Id& team, const Id& cycle)
-{
-    std::vector<const Objective*> found;
-    for (const Objective& objective : workspace.objectives)
-        if (objective.team == team && objective.cycle == cycle)
-            found.push_back(&objective);
-    return found;
-}
-
-int objective_count(const Workspace& workspace, const Id& cycle)
-{
-    int count = 0;
-    for (const Objective& objective : workspace.objectives)
-        count += objective.cycle == cycle ? 1 : 0;
-    return count;
-}
 
 std::string alignment_text(const Workspace& workspace, const Objective& objective)
 {
@@ -65,20 +40,22 @@ std::string forecast_text(const KeyResult& kr, const Forecast& forecast)
     return format_value(*forecast.value, kr.unit);
 }
 
-// A milestone driven by tasks reads as tasks done; other KRs as their latest value.
-std::string latest_text(const Workspace& workspace, const KeyResult& kr, const KrProgress& progress)
-{
-    if (kr.direction == Direction::milestone && driven_by_tasks(workspace, kr)) {
-        const auto tasks = tasks_of(workspace, kr.id);
-        const auto done = std::count_if(tasks.begin(), tasks.end(), [](const Task* t) { return t->done; });
-        return std::to_string(done) + " of " + std::to_string(tasks.size()) + " tasks";
-    }
-    return progress.latest ? format_value(progress.latest->value, kr.unit) : "–";
-}
-
 constexpr float progress_width = 120.0f;
 // Room kept between the objective's bar and the card's edge.
 constexpr float card_inset = 14.0f;
+// Blocks this far outside the visible part of the cascade are drawn too, so that a row
+// half in view is complete.
+constexpr float clip_margin = 40.0f;
+
+// The height of a block never drawn yet: close enough for the scrollbar, corrected when
+// the block first comes into view.
+float estimated_height(size_t key_results, bool heading)
+{
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    if (heading)
+        return 1.6f * line;
+    return 4.0f * line + 2.0f * line * static_cast<float>(key_results);
+}
 
 }  // namespace
 
@@ -116,40 +93,117 @@ void findings_marker(const std::vector<const Finding*>& findings)
 void CascadeView::draw(const Workspace& workspace, const Insights& insights, ViewState& view, const Fonts& fonts)
 {
     const Cycle* cycle = find_by_id(workspace.cycles, view.cycle);
-    if (!cycle || objective_count(workspace, view.cycle) == 0) {
+    if (layout_.workspace != &workspace || layout_.generation != insights.generation() || layout_.cycle != view.cycle)
+        rebuild(workspace, insights, view.cycle);
+    if (!cycle || layout_.objectives == 0) {
         ImGui::Spacing();
         muted_text(cycle ? "This cycle has no objectives yet."
                          : "This workspace has no cycles yet. Open a teammate's file to bring in their OKRs.");
         return;
     }
-    const Context context{workspace, insights, view, fonts, cycle->state == CycleState::closed};
+    draw_blocks({workspace, insights, layout_, view, fonts, cycle->state == CycleState::closed});
+}
+
+void CascadeView::rebuild(const Workspace& workspace, const Insights& insights, const Id& cycle)
+{
+    layout_ = Layout{&workspace, insights.generation(), cycle, 0, {}, {}};
+
+    std::map<std::string_view, std::vector<const Team*>> children;  // by parent, in team order
+    std::vector<const Team*> roots;
+    for (const Team& team : workspace.teams) {
+        const bool parent_known = team.parent && find_by_id(workspace.teams, *team.parent);
+        if (parent_known)
+            children[*team.parent].push_back(&team);
+        else
+            roots.push_back(&team);
+    }
+    std::map<std::string_view, std::vector<const Objective*>> objectives;  // by team, in id order
+    for (const Objective& objective : workspace.objectives)
+        if (objective.cycle == cycle)
+            objectives[objective.team].push_back(&objective);
 
     // Teams are walked from the roots down, so the company's objectives come first and
     // each team sits below the team it belongs to.
+    std::map<std::string_view, size_t> card_of;  // objective id -> block
     std::vector<std::pair<const Team*, int>> stack;
-    const auto roots = children_of(workspace, std::nullopt);
     for (auto it = roots.rbegin(); it != roots.rend(); ++it)
         stack.emplace_back(*it, 0);
-    std::vector<Id> visited;
+    std::set<std::string_view> visited;
     while (!stack.empty()) {
         const auto [team, depth] = stack.back();
         stack.pop_back();
-        if (std::find(visited.begin(), visited.end(), team->id) != visited.end())
+        if (!visited.insert(team->id).second)
             continue;
-        visited.push_back(team->id);
-        draw_team(context, *team, depth);
-        const auto children = children_of(workspace, team->id);
-        for (auto it = children.rbegin(); it != children.rend(); ++it)
-            stack.emplace_back(*it, depth + 1);
+        if (const auto own = objectives.find(team->id); own != objectives.end()) {
+            layout_.blocks.push_back(Block{team, depth, nullptr, {}, -1});
+            for (const Objective* objective : own->second) {
+                card_of[objective->id] = layout_.blocks.size();
+                layout_.blocks.push_back(Block{nullptr, depth, objective, {}, -1});
+                ++layout_.objectives;
+            }
+        }
+        if (const auto below = children.find(team->id); below != children.end())
+            for (auto it = below->second.rbegin(); it != below->second.rend(); ++it)
+                stack.emplace_back(*it, depth + 1);
     }
+    for (const KeyResult& kr : workspace.key_results)
+        if (const auto card = card_of.find(kr.objective); card != card_of.end())
+            layout_.blocks[card->second].key_results.push_back(&kr);
+    for (const Task& task : workspace.tasks) {
+        TaskCount& count = layout_.tasks[task.key_result];
+        ++count.total;
+        count.done += task.done ? 1 : 0;
+    }
+}
+
+// Only the blocks in view are drawn; the others keep their place as empty space of the
+// height they had when last drawn. ImGuiListClipper wants rows of one height, and cards
+// grow with their key results and wrapped titles.
+void CascadeView::draw_blocks(const Context& c)
+{
+    const float top = ImGui::GetCursorPosY();
+    const float visible_from = ImGui::GetScrollY() - clip_margin;
+    const float visible_to = ImGui::GetScrollY() + ImGui::GetWindowHeight() + clip_margin;
+
+    // A row asked for by the coach or a search may lie in a block not drawn: scroll to its
+    // block first, and the block brings the row itself into view once drawn.
+    const Block* wanted = nullptr;
+    if (!c.view.scroll_to.empty()) {
+        for (const Block& block : layout_.blocks) {
+            const bool holds = block.objective &&
+                               (block.objective->id == c.view.scroll_to ||
+                                std::any_of(block.key_results.begin(), block.key_results.end(),
+                                            [&](const KeyResult* kr) { return kr->id == c.view.scroll_to; }));
+            if (holds) {
+                wanted = &block;
+                break;
+            }
+        }
+    }
+
+    float y = top;
+    for (Block& block : layout_.blocks) {
+        if (block.height < 0)
+            block.height = estimated_height(block.key_results.size(), block.team != nullptr);
+        if (&block == wanted && (y + block.height < visible_from || y > visible_to))
+            ImGui::SetScrollY(y - ImGui::GetWindowHeight() * 0.1f);
+        if (y + block.height < visible_from || y > visible_to) {
+            y += block.height;
+            continue;
+        }
+        ImGui::SetCursorPosY(y);
+        if (block.team)
+            draw_team(c, *block.team, block.depth);
+        else
+            draw_objective(c, block);
+        block.height = ImGui::GetCursorPosY() - y;
+        y += block.height;
+    }
+    ImGui::SetCursorPosY(y);
 }
 
 void CascadeView::draw_team(const Context& c, const Team& team, int depth)
 {
-    const auto objectives = objectives_of(c.workspace, team.id, c.view.cycle);
-    if (objectives.empty())
-        return;
-
     ImGui::PushID(team.id.c_str());
     ImGui::Spacing();
     ImGui::PushFont(c.fonts.heading);
@@ -162,14 +216,14 @@ void CascadeView::draw_team(const Context& c, const Team& team, int depth)
             muted_text(("in " + parent->name).c_str());
         }
     }
-
-    for (const Objective* objective : objectives)
-        draw_objective(c, *objective);
     ImGui::PopID();
 }
 
-void CascadeView::draw_objective(const Context& c, const Objective& objective)
+void CascadeView::draw_objective(const Context& c, const Block& block)
 {
+    const Objective& objective = *block.objective;
+    // The team's id scope, as when a team drew its own objectives: widget ids stay stable.
+    ImGui::PushID(objective.team.c_str());
     ImGui::PushID(objective.id.c_str());
     if (c.view.scroll_to == objective.id) {
         ImGui::SetScrollHereY(0.1f);
@@ -177,8 +231,9 @@ void CascadeView::draw_objective(const Context& c, const Objective& objective)
     }
     begin_card(objective.id.c_str());
     draw_objective_header(c, objective);
-    draw_key_results(c, objective);
+    draw_key_results(c, block);
     end_card();
+    ImGui::PopID();
     ImGui::PopID();
 }
 
@@ -212,7 +267,7 @@ void CascadeView::draw_objective_header(const Context& c, const Objective& objec
     ImGui::PopFont();
 }
 
-void CascadeView::draw_key_results(const Context& c, const Objective& objective)
+void CascadeView::draw_key_results(const Context& c, const Block& block)
 {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("key-results", 6, flags))
@@ -225,9 +280,8 @@ void CascadeView::draw_key_results(const Context& c, const Objective& objective)
     ImGui::TableSetupColumn("Forecast", ImGuiTableColumnFlags_WidthFixed, 96);
     ImGui::TableHeadersRow();
 
-    for (const KeyResult& kr : c.workspace.key_results)
-        if (kr.objective == objective.id)
-            draw_key_result_row(c, kr);
+    for (const KeyResult* kr : block.key_results)
+        draw_key_result_row(c, *kr);
     ImGui::EndTable();
 }
 
@@ -281,7 +335,12 @@ void CascadeView::draw_key_result_row(const Context& c, const KeyResult& kr)
         progress_bar(progress.progress, -1, progress.raw);
 
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(latest_text(c.workspace, kr, progress).c_str());
+    // A milestone driven by tasks reads as tasks done; other KRs as their latest value.
+    const auto tasks = c.layout.tasks.find(kr.id);
+    if (kr.direction == Direction::milestone && tasks != c.layout.tasks.end())
+        ImGui::Text("%d of %d tasks", tasks->second.done, tasks->second.total);
+    else
+        ImGui::TextUnformatted(progress.latest ? format_value(progress.latest->value, kr.unit).c_str() : "–");
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(kr.target ? format_value(*kr.target, kr.unit).c_str() : "–");
     ImGui::TableNextColumn();

@@ -3,6 +3,11 @@
 // parent each aligns to, and its key results with progress, latest value, confidence,
 // status, forecast and what the coach says about them.
 
+#include <cstdint>
+#include <map>
+#include <string_view>
+#include <vector>
+
 #include "app/insights.hpp"
 #include "core/model.hpp"
 #include "ui/theme.hpp"
@@ -15,19 +20,47 @@ public:
     void draw(const Workspace& workspace, const Insights& insights, ViewState& view, const Fonts& fonts);
 
 private:
+    // One thing the cascade stacks vertically: a team's heading or an objective's card.
+    struct Block {
+        const Team* team = nullptr;  // a heading when set, else the card of `objective`
+        int depth = 0;
+        const Objective* objective = nullptr;
+        std::vector<const KeyResult*> key_results;  // the card's, in id order
+        float height = -1;                          // as last drawn; negative until then
+    };
+    struct TaskCount {
+        int done = 0;
+        int total = 0;
+    };
+    // Who sits where in the chosen cycle, built when the data or the cycle changes, so that
+    // a frame walks only what it draws.
+    struct Layout {
+        const Workspace* workspace = nullptr;
+        uint64_t generation = 0;
+        Id cycle;
+        int objectives = 0;
+        std::vector<Block> blocks;
+        std::map<std::string_view, TaskCount> tasks;  // by key result
+    };
+
     struct Context {
         const Workspace& workspace;
         const Insights& insights;
+        const Layout& layout;
         ViewState& view;
         const Fonts& fonts;
         bool cycle_closed;
     };
 
+    void rebuild(const Workspace& workspace, const Insights& insights, const Id& cycle);
+    void draw_blocks(const Context& c);
     void draw_team(const Context& c, const Team& team, int depth);
-    void draw_objective(const Context& c, const Objective& objective);
+    void draw_objective(const Context& c, const Block& block);
     void draw_objective_header(const Context& c, const Objective& objective);
-    void draw_key_results(const Context& c, const Objective& objective);
+    void draw_key_results(const Context& c, const Block& block);
     void draw_key_result_row(const Context& c, const KeyResult& kr);
+
+    Layout layout_;
 };
 
 // Status, pace and check-in due as small coloured labels on the current line.

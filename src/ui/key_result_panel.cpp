@@ -5,9 +5,11 @@
 #include <cmath>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "core/check_in_week.hpp"
 #include "core/progress.hpp"
 #include "ui/cascade_view.hpp"
 #include "ui/format.hpp"
+#include "ui/widget_probe.hpp"
 #include "ui/widgets.hpp"
 
 namespace okr::ui {
@@ -27,6 +29,7 @@ void KeyResultPanel::draw(Session& session, Platform& platform, const Insights& 
     }
     if (form_.key_result != kr->id)
         reset_form(*kr, *insight, platform.today());
+    follow_today(platform.today());
 
     ImGui::PushID(kr->id.c_str());
     draw_summary(workspace, insights, *kr, fonts);
@@ -35,7 +38,7 @@ void KeyResultPanel::draw(Session& session, Platform& platform, const Insights& 
     draw_form(session, platform, *kr, fonts);
     ImGui::Spacing();
     ImGui::Separator();
-    draw_history(workspace, *kr);
+    draw_history(workspace, *kr, fonts);
     ImGui::PopID();
 }
 
@@ -47,6 +50,25 @@ void KeyResultPanel::reset_form(const KeyResult& kr, const KeyResultInsight& ins
     form_.date = today.to_string();
     form_.value = progress.current_value.value_or(kr.baseline.value_or(0.0));
     form_.confidence = progress.latest ? progress.latest->confidence : 0.5;
+}
+
+// The form takes the reading's figures, and saving it records a correction of it.
+void KeyResultPanel::start_correction(const CheckIn& check_in)
+{
+    form_.date = check_in.date.to_string();
+    form_.value = check_in.value;
+    form_.confidence = check_in.confidence;
+    form_.note = check_in.note.value_or("");
+    form_.error.clear();
+    form_.corrects = check_in.id;
+}
+
+// A form left open across midnight offers the new day, unless the person typed a date or
+// is correcting a reading, whose date stays its own.
+void KeyResultPanel::follow_today(Date today)
+{
+    if (!form_.date_typed && form_.corrects.empty())
+        form_.date = today.to_string();
 }
 
 void KeyResultPanel::draw_summary(const Workspace& workspace, const Insights& insights, const KeyResult& kr,
@@ -102,9 +124,16 @@ void KeyResultPanel::draw_summary(const Workspace& workspace, const Insights& in
 
 void KeyResultPanel::draw_form(Session& session, Platform& platform, const KeyResult& kr, const Fonts& fonts)
 {
+    const CheckIn* corrected = find_by_id(session.workspace().check_ins, form_.corrects);
     ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted("New check-in");
+    ImGui::TextUnformatted(corrected ? ("Correct the check-in of " + corrected->date.to_string()).c_str()
+                                     : "New check-in");
     ImGui::PopFont();
+    if (corrected) {
+        ImGui::PushFont(fonts.small);
+        muted_text("The earlier reading stays in the history, marked as superseded.");
+        ImGui::PopFont();
+    }
 
     const Cycle* cycle = cycle_of(session.workspace(), kr);
     if (cycle && cycle->state == CycleState::closed) {
@@ -121,7 +150,8 @@ void KeyResultPanel::draw_form(Session& session, Platform& platform, const KeyRe
                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
     const bool submitted = enter && form_.one_line_field_active;
     ImGui::PushItemWidth(220);
-    ImGui::InputText("Date###checkin-date", &form_.date);
+    if (ImGui::InputText("Date###checkin-date", &form_.date))
+        form_.date_typed = true;
     bool one_line_active = ImGui::IsItemActive();
     const std::string value_label = "Value" + (kr.unit ? " (" + *kr.unit + ")" : std::string()) + "###checkin-value";
     ImGui::InputDouble(value_label.c_str(), &form_.value, 0.0, 0.0, "%.6g");
@@ -145,8 +175,15 @@ void KeyResultPanel::draw_form(Session& session, Platform& platform, const KeyRe
         ImGui::PopTextWrapPos();
     }
 
-    if (primary_button("Record check-in###checkin-record") || submitted)
+    if (corrected) {
+        if (primary_button("Save correction###checkin-save-correction") || submitted)
+            submit(session, platform, kr);
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel###checkin-cancel-correction"))
+            form_.key_result.clear();  // back to a new check-in next frame
+    } else if (primary_button("Record check-in###checkin-record") || submitted) {
         submit(session, platform, kr);
+    }
     if (!form_.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::red);
         ImGui::TextWrapped("%s", form_.error.c_str());
@@ -156,6 +193,7 @@ void KeyResultPanel::draw_form(Session& session, Platform& platform, const KeyRe
 
 void KeyResultPanel::submit(Session& session, Platform& platform, const KeyResult& kr)
 {
+    follow_today(platform.today());
     const std::optional<Date> date = Date::parse(form_.date);
     if (!date) {
         form_.error = "The date must be a day written as YYYY-MM-DD, for example " +
@@ -172,7 +210,10 @@ void KeyResultPanel::submit(Session& session, Platform& platform, const KeyResul
     draft.confidence = std::round(form_.confidence * 100.0) / 100.0;
     draft.note = form_.note;
 
-    EditResult result = record_check_in(session.workspace(), draft, "ci-" + platform.unique_suffix(), platform.now());
+    const Id new_id = "ci-" + platform.unique_suffix();
+    EditResult result = form_.corrects.empty()
+                            ? record_check_in(session.workspace(), draft, new_id, platform.now())
+                            : record_correction(session.workspace(), form_.corrects, draft, new_id, platform.now());
     if (const auto* refused = std::get_if<EditRefused>(&result)) {
         form_.error = refused->message;
         return;
@@ -181,7 +222,7 @@ void KeyResultPanel::submit(Session& session, Platform& platform, const KeyResul
     form_.key_result.clear();  // refill from the new latest check-in next frame
 }
 
-void KeyResultPanel::draw_history(const Workspace& workspace, const KeyResult& kr)
+void KeyResultPanel::draw_history(const Workspace& workspace, const KeyResult& kr, const Fonts& fonts)
 {
     std::vector<const CheckIn*> history;
     for (const CheckIn& check_in : workspace.check_ins)
@@ -196,30 +237,72 @@ void KeyResultPanel::draw_history(const Workspace& workspace, const KeyResult& k
         muted_text("No check-ins yet.");
         return;
     }
+    // A closed cycle's scores are frozen: its readings are no longer corrected.
+    const Cycle* cycle = cycle_of(workspace, kr);
+    const bool can_correct = !cycle || cycle->state != CycleState::closed;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
-    if (!ImGui::BeginTable("history", 4, flags, ImVec2(0, 0)))
+    if (!ImGui::BeginTable("history", can_correct ? 5 : 4, flags, ImVec2(0, 0)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, 96);
-    ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthFixed, 90);
-    ImGui::TableSetupColumn("Conf.", ImGuiTableColumnFlags_WidthFixed, 50);
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, 88);
+    ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthFixed, 74);
+    ImGui::TableSetupColumn("Conf.", ImGuiTableColumnFlags_WidthFixed, 44);
     ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch);
+    if (can_correct)
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 58);
     ImGui::TableHeadersRow();
-    for (const CheckIn* check_in : history) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(check_in->date.to_string().c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(format_value(check_in->value, kr.unit).c_str());
-        ImGui::TableNextColumn();
-        confidence_text(check_in->confidence);
-        ImGui::TableNextColumn();
-        std::string note = check_in->note.value_or("");
-        if (check_in->corrects)
-            note = "(corrects an earlier reading) " + note;
-        ImGui::TextWrapped("%s", note.c_str());
-    }
+    for (const CheckIn* check_in : history)
+        draw_history_row(workspace, kr, *check_in, can_correct, fonts);
     ImGui::EndTable();
+}
+
+// A superseded reading stays listed, greyed, so that a correction never hides what was
+// first written.
+void KeyResultPanel::draw_history_row(const Workspace& workspace, const KeyResult& kr, const CheckIn& check_in,
+                                      bool can_correct, const Fonts& fonts)
+{
+    const CheckIn* correction = correction_of(workspace, check_in.id);
+    ImGui::TableNextRow();
+    if (form_.corrects == check_in.id)
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, soft(colour::accent));
+    if (correction)
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::muted_text);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(check_in.date.to_string().c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(format_value(check_in.value, kr.unit).c_str());
+    ImGui::TableNextColumn();
+    if (correction)
+        ImGui::Text("%s", format_number(check_in.confidence).c_str());
+    else
+        confidence_text(check_in.confidence);
+    ImGui::TableNextColumn();
+    ImGui::PushFont(fonts.small);
+    if (correction) {
+        badge("superseded", colour::muted_text, false);
+        widget_probe_note_last_item(("superseded###history-superseded-" + check_in.id).c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Replaced by the correction recorded %s", correction->recorded_at.text.c_str());
+    }
+    if (check_in.corrects) {
+        badge("correction", colour::accent, false);
+        const CheckIn* original = find_by_id(workspace.check_ins, *check_in.corrects);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Replaces the reading %s",
+                              original ? ("of " + original->date.to_string()).c_str() : check_in.corrects->c_str());
+    }
+    ImGui::PopFont();
+    const std::string note = check_in.note.value_or("");
+    if (!note.empty())
+        ImGui::TextWrapped("%s", note.c_str());
+    if (correction)
+        ImGui::PopStyleColor();
+
+    if (can_correct) {
+        ImGui::TableNextColumn();
+        if (!correction && ImGui::SmallButton(("Correct###correct-" + check_in.id).c_str()))
+            start_correction(check_in);
+    }
 }
 
 }  // namespace okr::ui

@@ -47,6 +47,7 @@ void go_to(ViewState& view, const Workspace& workspace, const std::string& colle
     if (objective && find_by_id(workspace.cycles, objective->cycle))
         view.cycle = objective->cycle;
     view.scroll_to = id;
+    view.screen = Screen::cascade;  // where it is shown
 }
 
 }  // namespace okr::ui

@@ -6,8 +6,10 @@
 namespace okr::ui {
 
 enum class SidePanel { key_result, coach };
+enum class Screen { cascade, weekly_check_in };
 
 struct ViewState {
+    Screen screen = Screen::cascade;
     Id cycle;       // the cycle shown in the cascade
     Id key_result;  // the KR open in the detail panel, empty for none
     SidePanel side = SidePanel::key_result;

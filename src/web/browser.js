@@ -4,9 +4,6 @@
 
 mergeInto(LibraryManager.library, {
   $okrBrowser: {
-    db: null,
-    dbName: 'okr-tracker',
-
     // Copies a JS string into wasm memory; the receiver frees it.
     toWasm: function (text) {
       const size = lengthBytesUTF8(text) + 1;
@@ -15,86 +12,310 @@ mergeInto(LibraryManager.library, {
       return [ptr, size - 1];
     },
 
-    openDatabase: function () {
-      if (okrBrowser.db) return Promise.resolve(okrBrowser.db);
-      return new Promise(function (resolve, reject) {
-        if (typeof indexedDB === 'undefined' || indexedDB === null) {
-          reject(new Error('IndexedDB is not available in this browser window'));
-          return;
-        }
-        let request;
-        try {
-          request = indexedDB.open(okrBrowser.dbName, 1);
-        } catch (e) {
-          reject(e);
-          return;
-        }
-        request.onupgradeneeded = function () {
-          const db = request.result;
-          // One record per workspace, its canonical JSON as a string: structured cloning
-          // of deeply nested objects is far slower than of one string.
-          db.createObjectStore('workspaces');
-          db.createObjectStore('meta');
-        };
-        request.onsuccess = function () {
-          okrBrowser.db = request.result;
-          okrBrowser.db.onclose = function () { okrBrowser.db = null; };
-          resolve(okrBrowser.db);
-        };
-        request.onerror = function () { reject(request.error || new Error('IndexedDB refused to open')); };
-        request.onblocked = function () {
-          reject(new Error('IndexedDB is blocked by another tab of this app; close the other tabs and reload'));
-        };
-      });
-    },
-
     describe: function (error) {
       if (!error) return 'unknown error';
+      if (error.name === 'QuotaExceededError') return 'The browser\'s storage for this page is full (QuotaExceededError)';
       return (error.name ? error.name + ': ' : '') + (error.message || String(error));
     },
   },
 
-  okr_store_load__deps: ['$okrBrowser'],
-  okr_store_load: function (requestId) {
-    const finish = function (ok, text, error) {
+  // IndexedDB, one database per origin:
+  //   workspaces          key: workspace id          -> {format, id, name, revision, saved_at, text}
+  //   meta                'current'                  -> id of the workspace opened last
+  //   revisions           key: [id, revision]        -> when that revision was saved
+  //   restore_points      key: [id, first revision]  -> {workspace_id, first_revision, revision, saved_at_ms, summary}
+  //   restore_point_texts key: same as above         -> the workspace's text at that point
+  // A save claims its revision by adding its key to `revisions`: the add fails when another
+  // tab claimed it first, which aborts the whole save. So the check needs no read, every
+  // request of a save is sent at once and committed, and a tab closed right after an edit
+  // still leaves the save to complete.
+  // The database version is the storage format of src/app/stored_record.hpp: the schema
+  // steps are here, the record steps there. A workspace is one string, not nested objects:
+  // structured cloning of deep objects costs hundreds of times more than of one string.
+  $okrStore__deps: ['$okrBrowser'],
+  $okrStore: {
+    name: 'okr-tracker',
+    db: null,
+    opening: null,
+    released: false,
+    channel: null,
+    // Kept outside the database, so that a database that vanished is told from a first run.
+    markerKey: 'okr-tracker.stored-workspace',
+
+    open: function (version) {
+      if (okrStore.released) return Promise.reject(new Error('A newer version of this app is open in another tab; reload this page'));
+      if (okrStore.db) return Promise.resolve(okrStore.db);
+      if (okrStore.opening) return okrStore.opening;
+      okrStore.opening = new Promise(function (resolve, reject) {
+        if (typeof indexedDB === 'undefined' || indexedDB === null) {
+          reject(new Error('IndexedDB is not available in this browser window'));
+          return;
+        }
+        const request = indexedDB.open(okrStore.name, version);
+        request.onupgradeneeded = function (event) {
+          const db = request.result;
+          if (event.oldVersion < 1) {
+            db.createObjectStore('workspaces');
+            db.createObjectStore('meta');
+          }
+          if (event.oldVersion < 2) {
+            db.createObjectStore('revisions');
+            db.createObjectStore('restore_points');
+            db.createObjectStore('restore_point_texts');
+          }
+        };
+        request.onsuccess = function () {
+          const db = request.result;
+          // A newer version of the app wants to upgrade the database: let it, and tell the person.
+          db.onversionchange = function (event) {
+            db.close();
+            okrStore.db = null;
+            // Deleted (site data cleared in another tab): the next save creates it afresh.
+            if (event.newVersion === null) return;
+            okrStore.released = true;
+            okrStore.notice({ kind: 'released' });
+          };
+          // Closed by the browser (storage cleared, a crash of its database process):
+          // the next request opens it again.
+          db.onclose = function () { okrStore.db = null; };
+          okrStore.db = db;
+          resolve(db);
+        };
+        request.onerror = function () {
+          const error = request.error || new Error('IndexedDB refused to open');
+          if (error.name === 'VersionError') {
+            reject(new Error('This browser holds data of a newer version of this app; reload the page to update'));
+            return;
+          }
+          reject(error);
+        };
+        // Success follows once the other tab lets go; until then the person is told why.
+        request.onblocked = function () { okrStore.notice({ kind: 'blocked' }); };
+      });
+      const clear = function () { okrStore.opening = null; };
+      okrStore.opening.then(clear, clear);
+      return okrStore.opening;
+    },
+
+    // Runs `work(db, resolve, reject)`; a connection lost on the way is reopened once.
+    withDatabase: function (version, work) {
+      const attempt = function (mayRetry) {
+        return okrStore.open(version).then(function (db) {
+          return new Promise(function (resolve, reject) { work(db, resolve, reject); });
+        }).catch(function (error) {
+          const lost = error && (error.name === 'InvalidStateError' || error.name === 'UnknownError');
+          if (mayRetry && lost && !okrStore.released) {
+            okrStore.db = null;
+            return attempt(false);
+          }
+          throw error;
+        });
+      };
+      return attempt(true);
+    },
+
+    envelope: function (record) {
+      const copy = Object.assign({}, record);
+      delete copy.text;
+      return copy;
+    },
+
+    answer: function (requestId, meta, text) {
+      const m = okrBrowser.toWasm(JSON.stringify(meta));
       const t = okrBrowser.toWasm(text || '');
-      const e = okrBrowser.toWasm(error || '');
-      Module._okr_store_loaded(requestId, ok ? 1 : 0, text === null ? 0 : 1, t[0], t[1], e[0]);
+      Module._okr_store_answer(requestId, m[0], t[0], t[1]);
+      _free(m[0]);
       _free(t[0]);
-      _free(e[0]);
-    };
-    okrBrowser.openDatabase().then(function (db) {
+    },
+
+    notice: function (meta) {
+      const m = okrBrowser.toWasm(JSON.stringify(meta));
+      Module._okr_store_notice(m[0]);
+      _free(m[0]);
+    },
+
+    marker: function () {
+      try { return localStorage.getItem(okrStore.markerKey); } catch (e) { return null; }
+    },
+
+    load: function (db, meta, resolve) {
       const tx = db.transaction(['meta', 'workspaces'], 'readonly');
-      const current = tx.objectStore('meta').get('current');
-      current.onsuccess = function () {
-        if (current.result === undefined) { finish(true, null, ''); return; }
-        const record = tx.objectStore('workspaces').get(current.result);
+      const read = function (id) {
+        const record = tx.objectStore('workspaces').get(id);
         record.onsuccess = function () {
-          if (record.result === undefined) { finish(true, null, ''); return; }
-          finish(true, record.result.text, '');
+          if (record.result !== undefined) {
+            resolve([{ ok: true, found: true, key: id, record: okrStore.envelope(record.result) }, record.result.text]);
+            return;
+          }
+          const gone = meta.id === undefined ? okrStore.marker() : null;
+          resolve([{ ok: true, found: false, gone: gone !== null, gone_id: gone || '' }, '']);
         };
       };
-      tx.onerror = function () { finish(false, null, okrBrowser.describe(tx.error)); };
-    }).catch(function (error) { finish(false, null, okrBrowser.describe(error)); });
+      if (meta.id !== undefined) {
+        read(meta.id);
+      } else {
+        const current = tx.objectStore('meta').get('current');
+        current.onsuccess = function () {
+          if (current.result !== undefined) { read(current.result); return; }
+          const gone = okrStore.marker();
+          resolve([{ ok: true, found: false, gone: gone !== null, gone_id: gone || '' }, '']);
+        };
+      }
+      tx.onabort = function () { resolve([{ ok: false, error: okrBrowser.describe(tx.error) }, '']); };
+    },
+
+    // The revision claim, the write, the pointer to the current workspace and the restore
+    // point are one transaction: all of them land, or none.
+    save: function (db, meta, text, resolve) {
+      const stores = ['workspaces', 'meta', 'revisions', 'restore_points', 'restore_point_texts'];
+      const tx = db.transaction(stores, 'readwrite');
+      let revision = meta.based_on + 1;
+      const savedAt = Date.now();
+      const write = function () {
+        tx.objectStore('revisions').add(savedAt, [meta.id, revision]);
+        tx.objectStore('workspaces').put({
+          format: meta.format, id: meta.id, name: meta.name, revision: revision,
+          saved_at: new Date(savedAt).toISOString(), text: text,
+        }, meta.id);
+        tx.objectStore('meta').put(meta.id, 'current');
+        const first = meta.point_revision > 0 ? meta.point_revision : revision;
+        tx.objectStore('restore_points').put({
+          workspace_id: meta.id, first_revision: first, revision: revision, saved_at_ms: savedAt, summary: meta.summary,
+        }, [meta.id, first]);
+        tx.objectStore('restore_point_texts').put(text, [meta.id, first]);
+        okrStore.prune(tx, meta.id, first, meta.kept);
+        if (tx.commit) tx.commit();
+      };
+      if (meta.replaces) {
+        // Opening a file over the workspace takes the next revision, whoever holds it.
+        const newest = tx.objectStore('revisions').openCursor(okrStore.revisionRange(meta.id), 'prev');
+        newest.onsuccess = function () {
+          revision = (newest.result ? newest.result.key[1] : 0) + 1;
+          write();
+        };
+      } else {
+        write();
+      }
+      tx.oncomplete = function () {
+        try { localStorage.setItem(okrStore.markerKey, meta.id); } catch (e) { /* the marker is a courtesy */ }
+        if (okrStore.channel) okrStore.channel.postMessage({ kind: 'saved', id: meta.id, revision: revision });
+        resolve([{ result: 'saved', revision: revision }, '']);
+      };
+      tx.onabort = function () {
+        if (!tx.error || tx.error.name !== 'ConstraintError') {
+          resolve([{ result: 'failed', error: okrBrowser.describe(tx.error) }, '']);
+          return;
+        }
+        // Another tab saved this revision first: answer with what it stored.
+        okrStore.load(db, { id: meta.id }, function (answer) {
+          resolve([{ result: 'stale', key: meta.id, record: answer[0].record }, answer[1]]);
+        });
+      };
+    },
+
+    revisionRange: function (id) { return IDBKeyRange.bound([id, 0], [id, Infinity]); },
+
+    // First revisions of each workspace's restore points, oldest first, as far as this tab
+    // knows them: pruning then needs no read inside the save. A transaction that waits for
+    // a callback of the page before it can finish is aborted when the page unloads, and every
+    // save queued behind it goes with it.
+    pointKeys: {},
+
+    // Deletes, inside the save, the points beyond the newest `kept`. Points another tab
+    // added since are unknown here and merely kept longer; a later save prunes them.
+    prune: function (tx, id, first, kept) {
+      const known = okrStore.pointKeys[id];
+      if (known === undefined) {
+        // Learnt from the save itself: the request adds nothing to wait for.
+        const keys = tx.objectStore('restore_points').getAllKeys(okrStore.revisionRange(id));
+        keys.onsuccess = function () { okrStore.pointKeys[id] = keys.result.map(function (key) { return key[1]; }); };
+        return;
+      }
+      const after = known.filter(function (k) { return k !== first; }).concat([first]).sort(function (a, b) { return a - b; });
+      const excess = after.slice(0, Math.max(0, after.length - kept));
+      excess.forEach(function (k) {
+        tx.objectStore('restore_points').delete([id, k]);
+        tx.objectStore('restore_point_texts').delete([id, k]);
+      });
+      const remaining = after.slice(excess.length);
+      tx.addEventListener('complete', function () { okrStore.pointKeys[id] = remaining; });
+      tx.addEventListener('abort', function () { delete okrStore.pointKeys[id]; });
+    },
+
+    listRestorePoints: function (db, meta, resolve) {
+      const tx = db.transaction(['restore_points'], 'readonly');
+      const points = tx.objectStore('restore_points').getAll(okrStore.revisionRange(meta.id));
+      // A save cut short may have left one more than kept; the next save prunes it.
+      tx.oncomplete = function () { resolve([{ ok: true, points: points.result.reverse().slice(0, meta.kept) }, '']); };
+      tx.onabort = function () { resolve([{ ok: false, error: okrBrowser.describe(tx.error) }, '']); };
+    },
+
+    loadRestorePoint: function (db, meta, resolve) {
+      const tx = db.transaction(['restore_point_texts'], 'readonly');
+      const text = tx.objectStore('restore_point_texts').get([meta.id, meta.key]);
+      tx.oncomplete = function () {
+        if (text.result === undefined) resolve([{ ok: false, error: 'That restore point is no longer stored' }, '']);
+        else resolve([{ ok: true }, text.result]);
+      };
+      tx.onabort = function () { resolve([{ ok: false, error: okrBrowser.describe(tx.error) }, '']); };
+    },
+
+    persistence: function () {
+      const storage = navigator.storage;
+      if (!storage || !storage.persist || !storage.persisted) return Promise.resolve('unknown');
+      return storage.persisted().then(function (already) {
+        return already ? true : storage.persist();
+      }).then(function (granted) { return granted ? 'granted' : 'denied'; }, function () { return 'unknown'; });
+    },
   },
 
-  okr_store_save__deps: ['$okrBrowser'],
-  okr_store_save: function (requestId, idPtr, textPtr, textLength) {
-    const id = UTF8ToString(idPtr);
-    const text = UTF8ToString(textPtr, textLength);
-    const finish = function (ok, error) {
-      const e = okrBrowser.toWasm(error || '');
-      Module._okr_store_saved(requestId, ok ? 1 : 0, e[0]);
-      _free(e[0]);
+  // One entry point for every storage request: `kind` names it, `meta` (JSON) carries its
+  // fields, `text` a workspace; the answer comes back the same way through okr_store_answer.
+  okr_store_request__deps: ['$okrStore', '$okrBrowser'],
+  okr_store_request: function (requestId, kindPtr, metaPtr, textPtr, textLength) {
+    const kind = UTF8ToString(kindPtr);
+    const meta = JSON.parse(UTF8ToString(metaPtr));
+    const text = textLength > 0 ? UTF8ToString(textPtr, textLength) : '';
+    const failed = function (error) {
+      const field = kind === 'save' ? { result: 'failed', error: okrBrowser.describe(error) }
+        : { ok: false, error: okrBrowser.describe(error) };
+      okrStore.answer(requestId, field, '');
     };
-    okrBrowser.openDatabase().then(function (db) {
-      // The workspace and the pointer to it change together or not at all.
-      const tx = db.transaction(['meta', 'workspaces'], 'readwrite');
-      tx.objectStore('workspaces').put({ text: text, saved_at: new Date().toISOString() }, id);
-      tx.objectStore('meta').put(id, 'current');
-      tx.oncomplete = function () { finish(true, ''); };
-      tx.onabort = function () { finish(false, okrBrowser.describe(tx.error)); };
-    }).catch(function (error) { finish(false, okrBrowser.describe(error)); });
+    if (kind === 'persist') {
+      okrStore.persistence().then(function (answer) { okrStore.answer(requestId, { persistence: answer }, ''); });
+      return;
+    }
+    const work = {
+      load: function (db, resolve) { okrStore.load(db, meta, resolve); },
+      save: function (db, resolve) { okrStore.save(db, meta, text, resolve); },
+      points: function (db, resolve) { okrStore.listRestorePoints(db, meta, resolve); },
+      point: function (db, resolve) { okrStore.loadRestorePoint(db, meta, resolve); },
+    }[kind];
+    okrStore.withDatabase(meta.format, function (db, resolve, reject) {
+      try { work(db, resolve); } catch (error) { reject(error); }
+    }).then(function (answer) { okrStore.answer(requestId, answer[0], answer[1]); }, failed);
+  },
+
+  // Tabs tell each other about their saves; a hidden or closing page sends what waits.
+  okr_store_install__deps: ['$okrStore'],
+  okr_store_install: function () {
+    if (typeof BroadcastChannel !== 'undefined') {
+      okrStore.channel = new BroadcastChannel('okr-tracker');
+      okrStore.channel.onmessage = function (event) {
+        if (event.data && event.data.kind === 'saved') okrStore.notice(event.data);
+      };
+    }
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'hidden') Module._okr_flush();
+    });
+    window.addEventListener('pagehide', function () { Module._okr_flush(); });
+  },
+
+  okr_reload_page: function () { location.reload(); },
+
+  okr_local_time_text: function (unixMs, textPtr, capacity) {
+    const text = new Date(unixMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    stringToUTF8(text, textPtr, capacity);
   },
 
   okr_pick_file__deps: ['$okrBrowser'],

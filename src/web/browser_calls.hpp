@@ -4,8 +4,10 @@
 #include <cstdint>
 
 extern "C" {
-void okr_store_load(int request_id);
-void okr_store_save(int request_id, const char* id, const char* text, int text_length);
+void okr_store_request(int request_id, const char* kind, const char* meta_json, const char* text, int text_length);
+void okr_store_install();
+void okr_reload_page();
+void okr_local_time_text(double unix_ms, char* text, int capacity);
 void okr_pick_file(int request_id);
 void okr_download(const char* name, const char* text, int text_length);
 double okr_fit_canvas(double* css_width, double* css_height);

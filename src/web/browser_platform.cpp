@@ -60,4 +60,13 @@ std::string BrowserPlatform::example_workspace() const
     return bytes.str();
 }
 
+std::string BrowserPlatform::local_time_text(int64_t unix_ms) const
+{
+    char text[96] = {};
+    okr_local_time_text(static_cast<double>(unix_ms), text, sizeof text);
+    return text;
+}
+
+void BrowserPlatform::reload() { okr_reload_page(); }
+
 }  // namespace okr::web

@@ -15,6 +15,8 @@ public:
     void pick_json_file(std::function<void(std::string name, std::string bytes)> opened) override;
     void download(const std::string& file_name, const std::string& text) override;
     std::string example_workspace() const override;
+    std::string local_time_text(int64_t unix_ms) const override;
+    void reload() override;
 
     // Called from browser.js when the person chose a file.
     void file_opened(int request_id, std::string name, std::string bytes);

@@ -16,6 +16,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cfloat>
+#include <algorithm>
+#include <array>
 #include <memory>
 
 #include "app/session.hpp"
@@ -49,6 +51,12 @@ struct Page {
     // When the first frame, and the first frame after storage answered, were drawn.
     double first_frame_ms = -1;
     double first_data_frame_ms = -1;
+
+    // How long each of the last frames took on the main thread (draw_frame from start to
+    // end, in ms); the browser benchmarks read it through okr_debug_frame_times.
+    std::array<double, 4096> frame_ms{};
+    long frames_timed = 0;
+    long frames_timed_read = 0;
 };
 
 Page* page = nullptr;
@@ -111,6 +119,7 @@ void use_css_pixels(ImGuiIO& io)
 
 void draw_frame()
 {
+    const double started = emscripten_get_now();
     glfwPollEvents();
     okr::ui::widget_probe_new_frame();
     ImGui_ImplOpenGL3_NewFrame();
@@ -130,6 +139,8 @@ void draw_frame()
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     note_frame_times();
     ++page->frames;
+    const size_t slot = static_cast<size_t>(page->frames_timed++) % page->frame_ms.size();
+    page->frame_ms[slot] = emscripten_get_now() - started;
 
     // A held button may be the start of a drag: keep drawing until it is released.
     if (--page->frames_left <= 0 && !ImGui::IsAnyMouseDown()) {
@@ -199,23 +210,20 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void okr_wake() { wake(); }
 
-EMSCRIPTEN_KEEPALIVE void okr_store_loaded(int request, int ok, int has_text, const char* text, int length,
-                                           const char* error)
+EMSCRIPTEN_KEEPALIVE void okr_store_answer(int request, const char* meta, const char* text, int length)
 {
-    okr::LoadOutcome outcome;
-    outcome.ok = ok != 0;
-    outcome.error = error;
-    if (ok && has_text)
-        outcome.stored = okr::StoredWorkspace{"", std::string(text, static_cast<size_t>(length))};
-    page->store.loaded(request, std::move(outcome));
+    page->store.answered(request, nlohmann::json::parse(meta, nullptr, false), std::string(text, static_cast<size_t>(length)));
     wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void okr_store_saved(int request, int ok, const char* error)
+EMSCRIPTEN_KEEPALIVE void okr_store_notice(const char* meta)
 {
-    page->store.saved(request, okr::SaveOutcome{ok != 0, error});
+    page->store.noticed(nlohmann::json::parse(meta, nullptr, false));
     wake();
 }
+
+// The page is being hidden or closed: edits waiting behind a write go now.
+EMSCRIPTEN_KEEPALIVE void okr_flush() { page->session->flush(); }
 
 EMSCRIPTEN_KEEPALIVE void okr_wheel(double steps_x, double steps_y)
 {
@@ -252,6 +260,18 @@ EMSCRIPTEN_KEEPALIVE const char* okr_debug_state()
     state["selected_key_result"] = page->view->view().key_result;
     state["cycle"] = page->view->view().cycle;
     state["side_panel"] = page->view->view().side == okr::ui::SidePanel::coach ? "coach" : "key_result";
+    state["can_undo"] = session.can_undo();
+    state["text_input_active"] = ImGui::GetIO().WantTextInput;
+    state["stored_revision"] = session.stored_revision();
+    state["stale"] = session.stale().has_value();
+    state["storage_released"] = session.storage_released();
+    state["storage_error"] = session.storage_error();
+    state["storage_notice"] = session.storage_notice();
+    state["save_error"] = session.save_error();
+    state["persistence"] = static_cast<int>(session.persistence());
+    state["updates_from_other_tabs"] = session.updates_from_other_tabs();
+    state["restore_points"] = session.restore_points().size();
+    state["restore_preview_ready"] = session.restore_preview() && session.restore_preview()->workspace;
     if (session.has_workspace()) {
         const okr::Workspace& w = session.workspace();
         state["workspace"] = {{"id", w.info.id},
@@ -271,7 +291,51 @@ EMSCRIPTEN_KEEPALIVE void okr_debug_open_text(const char* text, int length)
     wake();
 }
 
+// Records a check-in through the same edit the form makes; the storage tests use it to
+// script many edits faster than a person types.
+EMSCRIPTEN_KEEPALIVE int okr_debug_record_check_in(const char* key_result, double value, const char* note)
+{
+    okr::Session& session = *page->session;
+    if (!session.has_workspace())
+        return 0;
+    okr::CheckInDraft draft;
+    draft.key_result = key_result;
+    draft.date = page->platform.today();
+    draft.value = value;
+    draft.confidence = 0.7;
+    draft.note = std::string(note);
+    const okr::Timestamp now = page->platform.now();
+    okr::EditResult edit =
+        okr::record_check_in(session.workspace(), draft, "ci-" + page->platform.unique_suffix(), now);
+    if (!std::holds_alternative<okr::ChangeSet>(edit))
+        return 0;
+    session.apply(std::get<okr::ChangeSet>(std::move(edit)), now);
+    wake();
+    return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* okr_debug_widgets() { return keep_string(okr::ui::widget_probe_json()); }
+
+// The durations of the frames drawn since the last call (at most the last 4096), oldest
+// first, as a JSON array of milliseconds.
+EMSCRIPTEN_KEEPALIVE const char* okr_debug_frame_times()
+{
+    nlohmann::json times = nlohmann::json::array();
+    const long size = static_cast<long>(page->frame_ms.size());
+    for (long i = std::max(page->frames_timed_read, page->frames_timed - size); i < page->frames_timed; ++i)
+        times.push_back(page->frame_ms[static_cast<size_t>(i % size)]);
+    page->frames_timed_read = page->frames_timed;
+    return keep_string(times.dump());
+}
+
+// Exports the workspace as the Export button does, without the download; returns the size
+// in bytes (-1 without a workspace). The benchmarks time it.
+EMSCRIPTEN_KEEPALIVE double okr_debug_export()
+{
+    if (!page->session->has_workspace())
+        return -1;
+    return static_cast<double>(page->session->export_text().size());
+}
 
 // Switching the probe on draws fresh frames, so that the list describes the page as it is.
 EMSCRIPTEN_KEEPALIVE void okr_debug_probe(int enabled)
@@ -292,6 +356,7 @@ int main()
     create_interface();
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     okr_wake_on_input_install();
+    okr_store_install();
 
     // The first frame that shows data comes after storage answered: until then the view
     // draws "Loading".

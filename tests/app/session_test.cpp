@@ -32,12 +32,14 @@ ChangeSet check_in(const Session& session, const char* id, double value)
 
 struct Started {
     MemoryStore store;
-    Session session{store};
+    MemoryStore::Tab tab{store};
+    Session session{tab};
 
     Started()
     {
         session.start();
-        store.run_pending();
+        while (store.run_pending() > 0) {
+        }
     }
 };
 
@@ -46,7 +48,8 @@ struct Started {
 TEST_CASE("an empty store starts as a first run, and nothing is drawn as data before it answers")
 {
     MemoryStore store;
-    Session session(store);
+    MemoryStore::Tab tab(store);
+    Session session(tab);
     session.start();
     CHECK(session.startup() == Startup::loading);
     CHECK_FALSE(session.has_workspace());
@@ -92,7 +95,8 @@ TEST_CASE("a stored workspace comes back after a restart")
 {
     MemoryStore store;
     {
-        Session first(store);
+        MemoryStore::Tab tab(store);
+        Session first(tab);
         first.start();
         store.run_pending();
         first.open_file(read_sample("northwind-it.json"));
@@ -100,7 +104,8 @@ TEST_CASE("a stored workspace comes back after a restart")
         first.apply(check_in(first, "ci-restart", 85), at("2027-02-26T10:00:00.000Z"));
         store.run_pending();
     }
-    Session second(store);
+    MemoryStore::Tab tab(store);
+    Session second(tab);
     second.start();
     store.run_pending();
     REQUIRE(second.startup() == Startup::ready);
@@ -163,19 +168,21 @@ TEST_CASE("a damaged stored copy is reported, kept as it is, and never overwritt
 {
     MemoryStore store;
     {
-        Session writer(store);
+        MemoryStore::Tab tab(store);
+        Session writer(tab);
         writer.start();
         store.run_pending();
         writer.create_workspace("Damaged", "w-damaged", at("2027-01-01T00:00:00.000Z"));
         store.run_pending();
     }
     // Simulates a copy damaged on disk by storing bytes the importer refuses.
-    store.save_current({"w-damaged", "{not json"}, [](SaveOutcome) {});
-    store.run_pending();
+    store.put_record("w-damaged", {"{not json", "Damaged", 1});
 
-    Session reader(store);
+    MemoryStore::Tab tab(store);
+    Session reader(tab);
     reader.start();
-    store.run_pending();
+    while (store.run_pending() > 0) {
+    }
     CHECK(reader.startup() == Startup::storage_failed);
     CHECK(reader.storage_error().find("could not be read") != std::string::npos);
 

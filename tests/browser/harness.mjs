@@ -19,7 +19,7 @@ export const fixturesDir = path.join(repoRoot, 'tests/fixtures');
 export const artifactsDir = path.join(here, 'artifacts');
 mkdirSync(artifactsDir, { recursive: true });
 
-export const Startup = { loading: 0, first_run: 1, ready: 2, storage_failed: 3 };
+export const Startup = { loading: 0, first_run: 1, ready: 2, storage_failed: 3, data_gone: 4 };
 export const SaveStatus = { saved: 0, pending: 1, saving: 2, failed: 3, not_stored: 4 };
 
 function freePort() {
@@ -63,7 +63,10 @@ export const chromiumArgs = [
 ];
 
 // A persistent profile, so that reloads and browser restarts see the same IndexedDB.
-export async function launch({ profileDir, viewport = { width: 1400, height: 900 }, deviceScaleFactor = 1 } = {}) {
+// `contextOptions` go to Playwright as they are, such as { timezoneId: 'Pacific/Auckland' }.
+export async function launch({
+  profileDir, viewport = { width: 1400, height: 900 }, deviceScaleFactor = 1, contextOptions = {},
+} = {}) {
   const userDataDir = profileDir || mkdtempSync(path.join(tmpdir(), 'okr-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.OKR_CHROMIUM || '/usr/bin/chromium',
@@ -72,6 +75,7 @@ export async function launch({ profileDir, viewport = { width: 1400, height: 900
     viewport,
     deviceScaleFactor,
     acceptDownloads: true,
+    ...contextOptions,
   });
   const page = context.pages()[0] || (await context.newPage());
   const problems = [];
