@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cctype>
+#include <cfloat>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "ui/widget_probe.hpp"
@@ -75,7 +76,32 @@ void AppView::draw()
     draw_new_workspace_dialog();
     storage_.draw_dialogs(session_, platform_, fonts_, requests);
     carry_out(requests);
+    draw_drop_hint();
     ImGui::End();
+}
+
+void AppView::draw_drop_hint()
+{
+    if (!file_dragged_over_)
+        return;
+
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    const ImVec2 from = viewport->Pos;
+    const ImVec2 to(from.x + viewport->Size.x, from.y + viewport->Size.y);
+    draw->AddRectFilled(from, to, IM_COL32(246, 247, 249, 225));
+    draw->AddRect(ImVec2(from.x + 16, from.y + 16), ImVec2(to.x - 16, to.y - 16), colour::accent, 12.0f, 0, 3.0f);
+
+    const bool merges = session_.has_workspace() && !session_.workspace().objectives.empty();
+    const char* title = "Drop the file to open it";
+    const char* detail = merges ? "You will see what it changes before anything is merged into this workspace."
+                                : "It becomes the workspace stored in this browser.";
+    const ImVec2 centre(from.x + viewport->Size.x * 0.5f, from.y + viewport->Size.y * 0.5f);
+    const ImVec2 title_size = fonts_.title->CalcTextSizeA(fonts_.title->FontSize, FLT_MAX, 0.0f, title);
+    draw->AddText(fonts_.title, fonts_.title->FontSize, ImVec2(centre.x - title_size.x * 0.5f, centre.y - title_size.y),
+                  colour::text, title);
+    const ImVec2 detail_size = ImGui::CalcTextSize(detail);
+    draw->AddText(ImVec2(centre.x - detail_size.x * 0.5f, centre.y + 10), colour::muted_text, detail);
 }
 
 // Ctrl (Cmd on macOS) + Z undoes; + Shift + Z or + Y redoes. Inside a text field the
@@ -233,8 +259,9 @@ void AppView::draw_first_run()
     ImGui::Spacing();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     muted_text("Nothing is stored in this browser yet.");
-    ImGui::TextWrapped("Open a cascade file a teammate shared, explore an example company's quarter, "
-                       "or start an empty workspace. Everything stays in this browser until you export it.");
+    ImGui::TextWrapped("Open a cascade file a teammate shared (or drop it on this page), explore an example "
+                       "company's quarter, or start an empty workspace. Everything stays in this browser until "
+                       "you export it.");
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     ImGui::Spacing();
@@ -308,6 +335,28 @@ void AppView::open_file_contents(const std::string& name, const std::string& byt
         return;
     }
     merge_dialog_.open(name, bytes, std::move(*preview.merge));
+}
+
+void AppView::open_dropped_files(const std::string& first_name, const std::string& first_bytes, int count)
+{
+    file_dragged_over_ = false;
+    if (session_.startup() == Startup::loading)
+        return;  // the page is still reading storage; the person sees nothing happened and can drop again
+    if (count > 1) {
+        problems_.open("The files were not opened",
+                       std::to_string(count) + " files were dropped; drop one at a time, so that each can be "
+                       "previewed before it is merged. Your workspace is unchanged.",
+                       {});
+        return;
+    }
+    open_file_contents(first_name, first_bytes);
+}
+
+void AppView::report_unreadable_file(const std::string& name, const std::string& reason)
+{
+    file_dragged_over_ = false;
+    problems_.open("The file was not opened",
+                   "\"" + name + "\" could not be read (" + reason + "). Your workspace is unchanged.", {});
 }
 
 void AppView::show_refusal(const std::string& name, std::vector<Problem> refusals)

@@ -32,6 +32,13 @@ public:
 
     // Where a file the person picked ends up, whichever way it came in.
     void open_file_contents(const std::string& name, const std::string& bytes);
+    // Files dropped on the page: one is opened as if picked; several at once are refused,
+    // since each may need its own merge preview.
+    void open_dropped_files(const std::string& first_name, const std::string& first_bytes, int count);
+    void report_unreadable_file(const std::string& name, const std::string& reason);
+    // While a file is dragged over the page, the page says what dropping it would do.
+    void set_file_dragged_over(bool over) { file_dragged_over_ = over; }
+    bool file_dragged_over() const { return file_dragged_over_; }
 
 private:
     void handle_shortcuts();
@@ -45,6 +52,7 @@ private:
     void draw_side_panel();
     void draw_merge_dialog();
     void draw_new_workspace_dialog();
+    void draw_drop_hint();
 
     void choose_file();
     void open_now(const std::string& name, const std::string& bytes);
@@ -65,6 +73,7 @@ private:
     MergeDialog merge_dialog_;
     StorageView storage_;
     bool new_workspace_requested_ = false;
+    bool file_dragged_over_ = false;
     std::string new_workspace_name_;
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ui/theme.hpp"
+#include "ui/widget_probe.hpp"
 #include "ui/widgets.hpp"
 
 namespace okr::ui {
@@ -35,10 +36,22 @@ void ProblemsDialog::draw()
     visible_ = ImGui::BeginPopupModal(label.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings);
     if (!visible_)
         return;
+    widget_probe_note_window_title(label.c_str());
 
     ImGui::TextWrapped("%s", summary_.c_str());
     ImGui::Spacing();
 
+    if (!problems_.empty())
+        draw_problem_list();
+
+    ImGui::Spacing();
+    if (primary_button("Close###problems-close", 120) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+void ProblemsDialog::draw_problem_list() const
+{
     const float list_height = std::clamp(24.0f + 58.0f * static_cast<float>(problems_.size()), 140.0f, 380.0f);
     ImGui::BeginChild("problem-list", ImVec2(0, list_height), true);
     for (const Problem& problem : problems_) {
@@ -49,11 +62,6 @@ void ProblemsDialog::draw()
         ImGui::Spacing();
     }
     ImGui::EndChild();
-
-    ImGui::Spacing();
-    if (primary_button("Close###problems-close", 120) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
-        ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
 }
 
 }  // namespace okr::ui

@@ -15,6 +15,8 @@ public:
     bool is_open() const { return open_requested_ || visible_; }
 
 private:
+    void draw_problem_list() const;
+
     std::string title_;
     std::string summary_;
     std::vector<Problem> problems_;

@@ -304,9 +304,17 @@ void StorageView::draw_loading_notice(const Session& session) const
 
 void StorageView::draw_persistence(const Session& session) const
 {
-    if (session.save_status() != SaveStatus::saved || session.persistence() != Persistence::denied)
+    if (session.save_status() != SaveStatus::saved || session.persistence() == Persistence::unknown)
         return;
+
     ImGui::SameLine();
+    if (session.persistence() == Persistence::granted) {
+        muted_text("(kept by the browser)");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("This browser has promised to keep the stored data even when disk space runs low.\n"
+                              "Only clearing this site's data removes it.");
+        return;
+    }
     muted_text("(may be cleared)");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("This browser has not promised to keep the stored data when disk space runs low.\n"

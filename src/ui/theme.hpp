@@ -22,6 +22,7 @@ bool load_fonts(const char* ttf_path, float pixel_scale, Fonts& fonts);
 void apply_light_theme();
 
 namespace colour {
+inline constexpr ImU32 text = IM_COL32(31, 35, 40, 255);
 inline constexpr ImU32 red = IM_COL32(214, 69, 69, 255);
 inline constexpr ImU32 yellow = IM_COL32(214, 160, 30, 255);
 inline constexpr ImU32 green = IM_COL32(46, 158, 91, 255);

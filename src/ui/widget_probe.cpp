@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
+#include <unordered_map>
 #include <vector>
 
 namespace okr::ui {
@@ -17,6 +18,16 @@ struct ProbedWidget {
 
 std::vector<ProbedWidget> current_frame;
 std::vector<ProbedWidget> last_frame;
+// ImGui keeps a window's first title while its "###" id stays; these are the titles shown now.
+std::unordered_map<ImGuiID, std::string> shown_titles;
+
+std::string title_of(const ImGuiWindow* window)
+{
+    if (!window)
+        return "";
+    const auto shown = shown_titles.find(window->ID);
+    return shown != shown_titles.end() ? shown->second : std::string(window->Name);
+}
 
 }  // namespace
 
@@ -26,6 +37,13 @@ void widget_probe_new_frame()
 {
     last_frame.swap(current_frame);
     current_frame.clear();
+}
+
+void widget_probe_note_window_title(const char* title)
+{
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (ctx->TestEngineHookItems && ctx->CurrentWindow)
+        shown_titles[ctx->CurrentWindow->ID] = title;
 }
 
 void widget_probe_note_last_item(const char* label)
@@ -66,7 +84,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label,
         return;
     if (window)
         rect.ClipWith(window->ClipRect);
-    okr::ui::current_frame.push_back({window ? window->Name : "", label, rect});
+    okr::ui::current_frame.push_back({okr::ui::title_of(window), label, rect});
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

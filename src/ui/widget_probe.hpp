@@ -12,6 +12,8 @@ void set_widget_probe_enabled(bool enabled);
 void widget_probe_new_frame();
 // For widgets ImGui does not report itself (combo boxes): records the last item.
 void widget_probe_note_last_item(const char* label);
+// For windows whose title changes under the same "###" id: the title shown now.
+void widget_probe_note_window_title(const char* title);
 // [{"window":"...","label":"...","x":..,"y":..,"w":..,"h":..}, ...] in CSS pixels.
 std::string widget_probe_json();
 

@@ -171,7 +171,17 @@ mergeInto(LibraryManager.library, {
       const tx = db.transaction(stores, 'readwrite');
       let revision = meta.based_on + 1;
       const savedAt = Date.now();
+      // A request refused as it is made must not leave the revision claim to commit alone.
+      let refused = null;
       const write = function () {
+        try {
+          writeAll();
+        } catch (error) {
+          refused = error;
+          tx.abort();
+        }
+      };
+      const writeAll = function () {
         tx.objectStore('revisions').add(savedAt, [meta.id, revision]);
         tx.objectStore('workspaces').put({
           format: meta.format, id: meta.id, name: meta.name, revision: revision,
@@ -202,8 +212,9 @@ mergeInto(LibraryManager.library, {
         resolve([{ result: 'saved', revision: revision }, '']);
       };
       tx.onabort = function () {
-        if (!tx.error || tx.error.name !== 'ConstraintError') {
-          resolve([{ result: 'failed', error: okrBrowser.describe(tx.error) }, '']);
+        const error = refused || tx.error;
+        if (!error || error.name !== 'ConstraintError') {
+          resolve([{ result: 'failed', error: okrBrowser.describe(error) }, '']);
           return;
         }
         // Another tab saved this revision first: answer with what it stored.
@@ -378,6 +389,55 @@ mergeInto(LibraryManager.library, {
       const perNotch = event.deltaMode === 1 ? 3 : event.deltaMode === 2 ? 1 / 10 : 100;
       Module._okr_wheel(-event.deltaX / perNotch, -event.deltaY / perNotch);
     }, { passive: false });
+  },
+
+  // A JSON file dropped anywhere on the page opens as if picked. Only drags that carry
+  // files are taken, so text dragged within the page behaves as usual.
+  okr_drop_install__deps: ['$okrBrowser'],
+  okr_drop_install: function () {
+    const carriesFiles = function (event) {
+      return !!event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, 'Files') >= 0;
+    };
+    // dragenter and dragleave fire for every element crossed; counting them tells when
+    // the drag really left the page.
+    let depth = 0;
+    window.addEventListener('dragenter', function (event) {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      if (depth++ === 0) Module._okr_file_dragged_over(1);
+    });
+    window.addEventListener('dragover', function (event) {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    });
+    window.addEventListener('dragleave', function (event) {
+      if (!carriesFiles(event)) return;
+      if (--depth <= 0) { depth = 0; Module._okr_file_dragged_over(0); }
+    });
+    window.addEventListener('drop', function (event) {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      depth = 0;
+      const files = event.dataTransfer.files;
+      if (!files || files.length === 0) { Module._okr_file_dragged_over(0); return; }
+      const file = files[0];
+      file.arrayBuffer().then(function (buffer) {
+        const bytes = new Uint8Array(buffer);
+        const dataPtr = _malloc(Math.max(1, bytes.length));
+        HEAPU8.set(bytes, dataPtr);
+        const name = okrBrowser.toWasm(file.name);
+        Module._okr_file_dropped(name[0], dataPtr, bytes.length, files.length);
+        _free(name[0]);
+        _free(dataPtr);
+      }, function (error) {
+        const name = okrBrowser.toWasm(file.name);
+        const reason = okrBrowser.toWasm(okrBrowser.describe(error));
+        Module._okr_file_unreadable(name[0], reason[0]);
+        _free(name[0]);
+        _free(reason[0]);
+      });
+    });
   },
 
   // The loop sleeps while nothing happens; any input wakes it for a few frames.

@@ -13,6 +13,7 @@ void okr_download(const char* name, const char* text, int text_length);
 double okr_fit_canvas(double* css_width, double* css_height);
 void okr_wake_on_input_install();
 void okr_wheel_install();
+void okr_drop_install();
 void okr_text_input_install();
 void okr_text_input_set_active(int active);
 void okr_clipboard_write(const char* text);

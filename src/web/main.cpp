@@ -245,6 +245,25 @@ EMSCRIPTEN_KEEPALIVE void okr_file_opened(int request, const char* name, const c
     wake();
 }
 
+// A file dropped on the page (the first of `count`), and a drag entering or leaving it.
+EMSCRIPTEN_KEEPALIVE void okr_file_dropped(const char* name, const char* bytes, int length, int count)
+{
+    page->view->open_dropped_files(name, std::string(bytes, static_cast<size_t>(length)), count);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void okr_file_unreadable(const char* name, const char* reason)
+{
+    page->view->report_unreadable_file(name, reason);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void okr_file_dragged_over(int over)
+{
+    page->view->set_file_dragged_over(over != 0);
+    wake();
+}
+
 // Read by the browser tests and handy in the console: what the page holds right now.
 EMSCRIPTEN_KEEPALIVE const char* okr_debug_state()
 {
@@ -261,6 +280,7 @@ EMSCRIPTEN_KEEPALIVE const char* okr_debug_state()
     state["cycle"] = page->view->view().cycle;
     state["side_panel"] = page->view->view().side == okr::ui::SidePanel::coach ? "coach" : "key_result";
     state["can_undo"] = session.can_undo();
+    state["file_dragged_over"] = page->view->file_dragged_over();
     state["text_input_active"] = ImGui::GetIO().WantTextInput;
     state["stored_revision"] = session.stored_revision();
     state["stale"] = session.stale().has_value();
@@ -356,6 +376,7 @@ int main()
     create_interface();
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     okr_wake_on_input_install();
+    okr_drop_install();
     okr_store_install();
 
     // The first frame that shows data comes after storage answered: until then the view

@@ -213,6 +213,98 @@ test('IndexedDB refusing to open (as in some private windows) leaves a working p
   }
 });
 
+test('a full disk fails the save plainly, keeps the edit in the tab, and the next edit stores both', async () => {
+  const { context, page, problems } = await launch();
+  try {
+    // The disk fills up: writing the workspace is refused with a QuotaExceededError. (Chromium's
+    // quota override through the DevTools protocol does not reach IndexedDB's own check, so
+    // the refusal is made where IndexedDB would make it.)
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.diskFull && this.name === 'workspaces')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const opened = await openExample(page);
+    const before = await storedWorkspace(page);
+    await page.evaluate(() => { window.diskFull = true; });
+    await checkInThroughForm(page, 'kr-retention', '93', 'Written while the disk is full');
+    await click(page, '###checkin-record');
+    const failed = await waitForState(page, (s) => s.save_status === SaveStatus.failed, 'the save to fail');
+    assert.match(failed.save_error, /full/);
+    assert.equal(failed.workspace.check_ins, opened.workspace.check_ins + 1);
+    await findWidget(page, '###banner-export');
+    await screenshot(page, 'storage-07-disk-full');
+    assert.deepEqual(await storedWorkspace(page), before, 'a refused save changed what is stored');
+
+    await page.evaluate(() => { window.diskFull = false; });
+    await checkInThroughForm(page, 'kr-retention', '94', 'After space was freed');
+    await click(page, '###checkin-record');
+    await waitForState(page, (s) => s.save_status === SaveStatus.saved &&
+      s.workspace.check_ins === opened.workspace.check_ins + 2, 'the retry');
+    const stored = storedCheckIns(await storedWorkspace(page)).map((c) => c.note);
+    for (const note of ['Written while the disk is full', 'After space was freed'])
+      assert.ok(stored.includes(note), `"${note}" was lost`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a lost database connection is reopened once and the save lands', async () => {
+  const { context, page } = await launch();
+  try {
+    // The browser closed the connection under the page (as when site data is cleared or its
+    // database process restarts): the next transaction on it throws InvalidStateError.
+    await page.addInitScript(() => {
+      window.connectionsLost = 0;
+      const transaction = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function (...args) {
+        if (window.loseConnection && !this.lost) {
+          this.lost = true;
+          window.loseConnection = false;
+          window.connectionsLost += 1;
+          throw new DOMException('The database connection is closing.', 'InvalidStateError');
+        }
+        return transaction.apply(this, args);
+      };
+    });
+    const opened = await openExample(page);
+    await page.evaluate(() => { window.loseConnection = true; });
+    await checkInThroughForm(page, 'kr-retention', '95', 'Saved over a new connection');
+    await click(page, '###checkin-record');
+    const s = await waitForState(page, (x) => x.save_status === SaveStatus.saved &&
+      x.workspace.check_ins === opened.workspace.check_ins + 1, 'the save after reopening');
+    assert.equal(s.save_error, '');
+    assert.equal(await page.evaluate(() => window.connectionsLost), 1);
+    assert.ok(storedCheckIns(await storedWorkspace(page)).some((c) => c.note === 'Saved over a new connection'));
+  } finally {
+    await context.close();
+  }
+});
+
+test('the page asks the browser once to keep its data and knows its answer', async () => {
+  for (const granted of [true, false]) {
+    const { context, page } = await launch();
+    try {
+      await page.addInitScript((answer) => {
+        window.persistAsked = 0;
+        navigator.storage.persisted = () => Promise.resolve(false);
+        navigator.storage.persist = () => { window.persistAsked += 1; return Promise.resolve(answer); };
+      }, granted);
+      const s = await openExample(page);
+      assert.equal(await page.evaluate(() => window.persistAsked), 1);
+      // The top bar says "(kept by the browser)" or "(may be cleared)" beside "All changes saved".
+      assert.equal(s.persistence, granted ? 1 : 2);
+      await screenshot(page, `storage-08-persistence-${granted ? 'granted' : 'denied'}`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('a restore point brings back an earlier state, and Undo takes the restore back', async () => {
   const { context, page } = await launch();
   try {
