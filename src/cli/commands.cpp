@@ -20,9 +20,25 @@ std::optional<Command> command_named(std::string_view name)
         return Command::merge;
     if (name == "merge-driver")
         return Command::merge_driver;
+    if (name == "team")
+        return Command::team;
+    if (name == "import-check-ins")
+        return Command::import_check_ins;
     if (name == "help" || name == "--help" || name == "-h")
         return Command::help;
     return std::nullopt;
+}
+
+// `okr csv TABLE ...`: the word after csv says which table to write.
+std::variant<Command, UsageError> csv_table_named(const std::vector<std::string>& args)
+{
+    const std::string table = args.size() > 1 ? args[1] : "";
+    if (table == "key-results")
+        return Command::csv_key_results;
+    if (table == "check-ins")
+        return Command::csv_check_ins;
+    const std::string given = table.empty() ? "" : ", not '" + table + "'";
+    return UsageError{"csv writes key-results or check-ins" + given + ": okr csv key-results FILE [-o OUT]"};
 }
 
 // How many files a command takes, and what to say when they are too few or too many.
@@ -39,19 +55,30 @@ FileCount file_count(Command command)
     if (command == Command::merge_driver)
         return {3, "merge-driver takes the three files git passes: BASE OURS THEIRS (%O %A %B)",
                 "merge-driver takes three files"};
+    if (command == Command::import_check_ins)
+        return {2, "which files? okr import-check-ins FILE CSV [-o OUT]", "import-check-ins takes two files"};
+    // The second is a team id, not a file: parse_arguments moves it to Arguments::team.
+    if (command == Command::team)
+        return {2, "which file and team? okr team FILE TEAM_ID [--cycle CYCLE_ID] [-o OUT]",
+                "team takes a file and a team id"};
     return {1, "which file? give the path of an OKR cascade file", "one file at a time"};
 }
 
 // An option given to a command that would ignore it is a mistake worth saying.
 std::optional<UsageError> misplaced(std::string_view option, Command command)
 {
-    const bool merging = command == Command::merge || command == Command::merge_driver;
+    const bool dated = command == Command::check || command == Command::report;
+    const bool writes_a_file = command == Command::merge || command == Command::team ||
+                               command == Command::csv_key_results || command == Command::csv_check_ins ||
+                               command == Command::import_check_ins;
     if (option == "--json" && command != Command::report)
         return UsageError{"--json goes with report"};
-    if (option == "--today" && merging)
+    if (option == "--today" && !dated)
         return UsageError{"--today goes with check and report"};
-    if ((option == "-o" || option == "--output") && command != Command::merge)
-        return UsageError{std::string(option) + " goes with merge"};
+    if ((option == "-o" || option == "--output") && !writes_a_file)
+        return UsageError{std::string(option) + " goes with merge, team, csv and import-check-ins"};
+    if (option == "--cycle" && command != Command::team)
+        return UsageError{"--cycle goes with team"};
     return std::nullopt;
 }
 
@@ -61,10 +88,10 @@ const std::string* value_after(const std::vector<std::string>& args, size_t& i)
     return i + 1 < args.size() ? &args[++i] : nullptr;
 }
 
-// Reads the options after the command; the other arguments are the files.
-std::optional<UsageError> read_options(const std::vector<std::string>& args, Arguments& parsed)
+// Reads the options from `args[first]` on; the other arguments are the files.
+std::optional<UsageError> read_options(const std::vector<std::string>& args, size_t first, Arguments& parsed)
 {
-    for (size_t i = 1; i < args.size(); ++i) {
+    for (size_t i = first; i < args.size(); ++i) {
         const std::string& arg = args[i];
         if (auto error = misplaced(arg, parsed.command))
             return error;
@@ -83,6 +110,11 @@ std::optional<UsageError> read_options(const std::vector<std::string>& args, Arg
             if (!path)
                 return UsageError{arg + " needs the path of the file to write"};
             parsed.output = *path;
+        } else if (arg == "--cycle") {
+            const std::string* cycle = value_after(args, i);
+            if (!cycle)
+                return UsageError{"--cycle needs the id of a cycle"};
+            parsed.cycle = *cycle;
         } else if (arg.starts_with("-")) {
             return UsageError{"unknown option " + arg};
         } else {
@@ -119,6 +151,10 @@ std::string usage()
            "       okr report FILE [--today YYYY-MM-DD] [--json]\n"
            "       okr merge A B [-o OUT]\n"
            "       okr merge-driver BASE OURS THEIRS\n"
+           "       okr team FILE TEAM_ID [--cycle CYCLE_ID] [-o OUT]\n"
+           "       okr csv key-results FILE [-o OUT]\n"
+           "       okr csv check-ins FILE [-o OUT]\n"
+           "       okr import-check-ins FILE CSV [-o OUT]\n"
            "\n"
            "check   prints the file's validation problems and the coach's findings;\n"
            "        exits 1 when the file is refused or a finding is an error\n"
@@ -130,6 +166,15 @@ std::string usage()
            "merge-driver\n"
            "        for git, which passes %O %A %B: writes the merge of OURS and THEIRS over\n"
            "        OURS and exits 0, or leaves OURS as it was and exits 1 when a side is refused\n"
+           "team    writes the team's part of FILE to OUT (default: standard output): its\n"
+           "        objectives (of one cycle with --cycle) with their key results, check-ins and\n"
+           "        tasks, its KPIs and retrospectives, and what they refer to; it merges back\n"
+           "        with okr merge; exits 1, listing the teams of FILE, for an unknown team\n"
+           "csv     writes FILE's key results (with progress and status) or its check-ins as CSV\n"
+           "        for spreadsheets to OUT (default: standard output)\n"
+           "import-check-ins\n"
+           "        writes FILE with the check-ins of CSV added to OUT (default: standard output);\n"
+           "        exits 1, writing nothing, with each problem of CSV by row and column\n"
            "--today the date to judge pace and due check-ins by (default: today's local date)\n";
 }
 
@@ -137,7 +182,15 @@ std::variant<Arguments, UsageError> parse_arguments(const std::vector<std::strin
 {
     if (args.empty())
         return UsageError{"a command is needed"};
-    const auto command = command_named(args.front());
+    std::optional<Command> command = command_named(args.front());
+    size_t first_option = 1;
+    if (args.front() == "csv") {
+        const auto table = csv_table_named(args);
+        if (const auto* error = std::get_if<UsageError>(&table))
+            return *error;
+        command = std::get<Command>(table);
+        first_option = 2;
+    }
     if (!command)
         return UsageError{"unknown command '" + args.front() + "'"};
 
@@ -147,10 +200,14 @@ std::variant<Arguments, UsageError> parse_arguments(const std::vector<std::strin
     if (parsed.command == Command::help)
         return parsed;
 
-    if (auto error = read_options(args, parsed))
+    if (auto error = read_options(args, first_option, parsed))
         return *error;
     if (auto error = check_file_count(parsed))
         return *error;
+    if (parsed.command == Command::team) {
+        parsed.team = parsed.files.back();
+        parsed.files.pop_back();
+    }
     return parsed;
 }
 
@@ -174,6 +231,12 @@ Output check_command(std::string_view name, std::string_view bytes, Date today)
 
 Output run(const std::vector<std::string>& args, Date local_today)
 {
+    constexpr int64_t ms_per_day = 86'400'000;
+    return run(args, local_today, Timestamp::from_unix_ms(int64_t{local_today.days()} * ms_per_day));
+}
+
+Output run(const std::vector<std::string>& args, Date local_today, const Timestamp& now)
+{
     const auto parsed = parse_arguments(args, local_today);
     if (const auto* error = std::get_if<UsageError>(&parsed))
         return {exit_usage, "", "okr: " + error->message + "\n" + usage()};
@@ -186,6 +249,12 @@ Output run(const std::vector<std::string>& args, Date local_today)
         return merge_files(files[0], files[1], arguments.output);
     if (arguments.command == Command::merge_driver)
         return merge_driver(files[0], files[1], files[2]);
+    if (arguments.command == Command::team)
+        return team_file(files[0], arguments.team, arguments.cycle, arguments.output);
+    if (arguments.command == Command::csv_key_results || arguments.command == Command::csv_check_ins)
+        return csv_file(arguments.command, files[0], arguments.output);
+    if (arguments.command == Command::import_check_ins)
+        return import_check_ins_files(files[0], files[1], arguments.output, now);
 
     const auto bytes = read_file(files[0]);
     if (!bytes)

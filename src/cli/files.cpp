@@ -11,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/text.hpp"
+
 namespace okr::cli {
 namespace {
 
@@ -88,6 +90,18 @@ std::optional<std::string> read_file(const std::string& path)
     return text.str();
 }
 
+std::variant<std::vector<std::string>, Output> read_files(std::initializer_list<std::string> paths)
+{
+    std::vector<std::string> contents;
+    for (const std::string& path : paths) {
+        auto bytes = read_file(path);
+        if (!bytes)
+            return cannot_read(path);
+        contents.push_back(std::move(*bytes));
+    }
+    return contents;
+}
+
 std::optional<std::string> write_atomically(const std::string& path, std::string_view bytes)
 {
     const std::string target = resolved(path);
@@ -104,6 +118,16 @@ std::optional<std::string> write_atomically(const std::string& path, std::string
     if (error)
         unlink(temp_path.c_str());
     return error;
+}
+
+Output with_output_file(Output output, const std::string& output_path)
+{
+    if (output.exit_code != exit_ok || output_path.empty())
+        return output;
+    if (auto error = write_atomically(output_path, output.out))
+        return {exit_usage, "", "okr: " + *error + "; nothing written\n"};
+    output.out.clear();
+    return output;
 }
 
 }  // namespace okr::cli

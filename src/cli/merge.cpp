@@ -68,19 +68,6 @@ std::string refusal_report(std::string_view name, std::string_view bytes, const 
     return report;
 }
 
-// The files' contents in order, or the message for the first that cannot be read.
-std::variant<std::vector<std::string>, Output> read_files(std::initializer_list<std::string> paths)
-{
-    std::vector<std::string> contents;
-    for (const std::string& path : paths) {
-        auto bytes = read_file(path);
-        if (!bytes)
-            return cannot_read(path);
-        contents.push_back(std::move(*bytes));
-    }
-    return contents;
-}
-
 // Nothing when the base imports or is empty (both branches added the file); otherwise its
 // problems, since a broken ancestor is worth knowing about even though the merge skips it.
 std::string base_note(std::string_view bytes)
@@ -119,13 +106,7 @@ Output merge_files(const std::string& a, const std::string& b, const std::string
         return *unreadable;
     const std::vector<std::string>& bytes = std::get<std::vector<std::string>>(contents);
 
-    Output output = merge_command(a, bytes[0], b, bytes[1]);
-    if (output.exit_code != exit_ok || output_path.empty())
-        return output;
-    if (auto error = write_atomically(output_path, output.out))
-        return {exit_usage, "", "okr: " + *error + "; nothing written\n"};
-    output.out.clear();
-    return output;
+    return with_output_file(merge_command(a, bytes[0], b, bytes[1]), output_path);
 }
 
 Output merge_driver(const std::string& base, const std::string& ours, const std::string& theirs)

@@ -260,6 +260,11 @@ nlohmann::json to_json(const AnyEntity& entity)
     return std::visit([](const auto& e) { return entity_json(e); }, entity);
 }
 
+std::string number_text(double value)
+{
+    return encode(value).dump();
+}
+
 std::string export_workspace(const Workspace& workspace)
 {
     // `replace` turns any invalid UTF-8 that reached the model into U+FFFD instead of throwing.

@@ -19,4 +19,9 @@ nlohmann::json to_json(const Workspace& workspace);
 // One entity as the file writes it.
 nlohmann::json to_json(const AnyEntity& entity);
 
+// A number as the file writes it: an integral value as an integer (78, not 78.0), anything
+// else in the shortest text that reads back as the same double; "null" for a value that is
+// not finite, which no file holds.
+std::string number_text(double value);
+
 }  // namespace okr

@@ -6,6 +6,8 @@
 #include <tuple>
 #include <utility>
 
+#include "core/utf8.hpp"
+
 namespace okr {
 namespace {
 
@@ -16,8 +18,6 @@ constexpr uint64_t exact_integer_limit = uint64_t{1} << 53;
 
 // nlohmann's id for "number overflow" (a literal beyond the double range, such as 1e400).
 constexpr int number_overflow_id = 406;
-
-constexpr std::string_view utf8_byte_order_mark = "\xEF\xBB\xBF";
 
 bool is_integer_literal(std::string_view literal)
 {
@@ -30,58 +30,6 @@ bool underflows(std::string_view literal, double value)
 {
     const std::string_view mantissa = literal.substr(0, literal.find_first_of("eE"));
     return value == 0 && mantissa.find_first_of("123456789") != std::string_view::npos;
-}
-
-// The length of the valid UTF-8 sequence at `at`, or 0 when the bytes there are not one
-// (RFC 3629: no overlong forms, no surrogates, nothing beyond U+10FFFF).
-size_t utf8_sequence_length(std::string_view text, size_t at)
-{
-    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned lead = byte(at);
-    if (lead < 0x80)
-        return 1;
-    size_t length = 0;
-    unsigned second_low = 0x80, second_high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        second_low = lead == 0xE0 ? 0xA0 : 0x80;
-        second_high = lead == 0xED ? 0x9F : 0xBF;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        second_low = lead == 0xF0 ? 0x90 : 0x80;
-        second_high = lead == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    if (at + length > text.size() || byte(at + 1) < second_low || byte(at + 1) > second_high)
-        return 0;
-    for (size_t i = at + 2; i < at + length; ++i)
-        if (byte(i) < 0x80 || byte(i) > 0xBF)
-            return 0;
-    return length;
-}
-
-// The text with each byte that is not part of valid UTF-8 written as \xNN. nlohmann quotes
-// the bytes it last read in its messages, and those may be anything.
-std::string printable(std::string_view text)
-{
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    out.reserve(text.size());
-    for (size_t at = 0; at < text.size();) {
-        if (const size_t length = utf8_sequence_length(text, at)) {
-            out.append(text.substr(at, length));
-            at += length;
-            continue;
-        }
-        const auto byte = static_cast<unsigned char>(text[at++]);
-        out += "\\x";
-        out += hex[byte >> 4];
-        out += hex[byte & 0xF];
-    }
-    return out;
 }
 
 bool is_word_character(char c)
@@ -110,18 +58,6 @@ bool names_a_non_finite_number(std::string_view word)
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
     return lower == "nan" || lower == "infinity" || lower == "inf";
-}
-
-// A file in another Unicode encoding, told by its byte-order mark; empty for none.
-std::string_view other_encoding(std::string_view bytes)
-{
-    // UTF-32 LE starts as UTF-16 LE does, so it is asked first.
-    if (bytes.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4) ||
-        bytes.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4))
-        return "UTF-32";
-    if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
-        return "UTF-16";
-    return {};
 }
 
 // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1, column 4:
@@ -257,6 +193,7 @@ void DomBuilder::report_stop(size_t position, const json::exception& error)
         report(JsonProblem::Kind::syntax,
                "not valid JSON: a byte-order mark is allowed only at the very start of the file", position);
     } else {
+        // nlohmann quotes the bytes it last read, and those may be anything.
         report(JsonProblem::Kind::syntax, "not valid JSON: " + printable(parser_detail(what)), position);
     }
 }

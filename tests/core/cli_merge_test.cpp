@@ -17,6 +17,7 @@
 #include "cli/files.hpp"
 #include "core/import.hpp"
 #include "method_support.hpp"
+#include "temp_folder.hpp"
 
 using namespace okr;
 using namespace okr::cli;
@@ -34,47 +35,6 @@ bool contains(const std::string& text, const std::string& part)
 {
     return text.find(part) != std::string::npos;
 }
-
-// A new folder under the system's temporary one, removed with its files at the end.
-class Folder {
-public:
-    Folder()
-    {
-        std::string name = (fs::temp_directory_path() / "okr-cli-merge-XXXXXX").string();
-        REQUIRE(mkdtemp(name.data()) != nullptr);
-        path_ = name;
-    }
-    ~Folder()
-    {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    Folder(const Folder&) = delete;
-    Folder& operator=(const Folder&) = delete;
-
-    // The path of `name` in the folder, holding `content` unless that is null.
-    std::string file(const char* name, const char* content = nullptr) const
-    {
-        const std::string path = (path_ / name).string();
-        if (content)
-            std::ofstream(path, std::ios::binary) << content;
-        return path;
-    }
-    std::string sample(const char* name) const { return file(name, read_sample(name).c_str()); }
-
-    // Every file name in the folder, sorted: shows that no temporary file was left behind.
-    std::vector<std::string> names() const
-    {
-        std::vector<std::string> result;
-        for (const auto& entry : fs::directory_iterator(path_))
-            result.push_back(entry.path().filename().string());
-        std::sort(result.begin(), result.end());
-        return result;
-    }
-
-private:
-    fs::path path_;
-};
 
 std::string content_of(const std::string& path)
 {
@@ -278,8 +238,8 @@ TEST_CASE("merge arguments: the files, -o, and the options that belong to other 
         {{"merge", "a", "b", "--today", "2027-03-05"}, "okr: --today goes with check and report\n"},
         {{"merge-driver", "o", "a"},
          "okr: merge-driver takes the three files git passes: BASE OURS THEIRS (%O %A %B)\n"},
-        {{"merge-driver", "o", "a", "b", "-o", "x"}, "okr: -o goes with merge\n"},
-        {{"check", "f.json", "--output", "x"}, "okr: --output goes with merge\n"},
+        {{"merge-driver", "o", "a", "b", "-o", "x"}, "okr: -o goes with merge, team, csv and import-check-ins\n"},
+        {{"check", "f.json", "--output", "x"}, "okr: --output goes with merge, team, csv and import-check-ins\n"},
     };
     for (const Row& row : rows) {
         CAPTURE(row.message);
