@@ -71,7 +71,7 @@ SaveOutcome MemoryStore::save_now(const SaveRequest& request, int64_t now_ms)
         return {SaveResult::stale, 0, StoredWorkspace{copy.id, held->text, held->revision}, {}};
 
     const uint64_t revision = (held ? held->revision : 0) + 1;
-    put_record(copy.id, {copy.text, request.name, revision});
+    put_record(copy.id, {copy.text, request.name, revision, now_ms});
     current_ = copy.id;
     record_restore_point(request, revision, now_ms);
     return {SaveResult::saved, revision, std::nullopt, {}};
@@ -107,6 +107,23 @@ void MemoryStore::record_restore_point(const SaveRequest& request, uint64_t revi
     }
 }
 
+void MemoryStore::remove_now(const std::string& id)
+{
+    records_.erase(id);
+    std::erase_if(points_, [&](const StoredPoint& p) { return p.point.workspace_id == id; });
+    if (records_.empty()) {
+        current_.reset();
+        ever_stored_.reset();
+        return;
+    }
+    if (current_ == id) {
+        const auto latest = std::max_element(records_.begin(), records_.end(), [](const auto& a, const auto& b) {
+            return a.second.saved_at_ms < b.second.saved_at_ms;
+        });
+        current_ = latest->first;
+    }
+}
+
 void MemoryStore::notify_others(const Tab* saver, StoreNotice notice)
 {
     for (Tab* tab : tabs_)
@@ -139,6 +156,44 @@ void MemoryStore::Tab::load_current(std::function<void(LoadOutcome)> done)
 void MemoryStore::Tab::load(const std::string& id, std::function<void(LoadOutcome)> done)
 {
     shared_.pending_.push_back([this, id, done = std::move(done)] { done(load_now(id)); });
+}
+
+void MemoryStore::Tab::open(const std::string& id, std::function<void(LoadOutcome)> done)
+{
+    shared_.pending_.push_back([this, id, done = std::move(done)] {
+        LoadOutcome outcome = load_now(id);
+        if (outcome.ok && outcome.stored)
+            shared_.current_ = id;
+        done(std::move(outcome));
+    });
+}
+
+void MemoryStore::Tab::list_workspaces(std::function<void(WorkspaceListOutcome)> done)
+{
+    shared_.pending_.push_back([this, done = std::move(done)] {
+        if (shared_.unavailable_) {
+            done({false, {}, *shared_.unavailable_});
+            return;
+        }
+        WorkspaceListOutcome outcome{true, {}, {}};
+        for (const auto& [id, held] : shared_.records_)
+            outcome.workspaces.push_back({id, held.name, held.revision, held.saved_at_ms});
+        std::stable_sort(outcome.workspaces.begin(), outcome.workspaces.end(),
+                         [](const auto& a, const auto& b) { return a.saved_at_ms > b.saved_at_ms; });
+        done(std::move(outcome));
+    });
+}
+
+void MemoryStore::Tab::remove(const std::string& id, std::function<void(RemoveOutcome)> done)
+{
+    shared_.pending_.push_back([this, id, done = std::move(done)] {
+        if (shared_.unavailable_) {
+            done({false, *shared_.unavailable_});
+            return;
+        }
+        shared_.remove_now(id);
+        done({true, {}});
+    });
 }
 
 void MemoryStore::Tab::save(SaveRequest request, std::function<void(SaveOutcome)> done)

@@ -448,4 +448,145 @@ void Session::restore_previewed(Timestamp now)
     request_save(summary, Saving::new_point);
 }
 
+// ---- the workspaces stored in this browser ----------------------------------------------------
+
+void Session::refresh_workspace_list()
+{
+    if (startup_ == Startup::storage_failed || released_)
+        return;
+    workspace_list_loading_ = true;
+    store_.list_workspaces([this](WorkspaceListOutcome outcome) {
+        workspace_list_loading_ = false;
+        workspace_list_ = std::move(outcome.workspaces);
+        workspace_list_error_ = outcome.error;
+    });
+}
+
+std::string Session::why_it_cannot_be_left() const
+{
+    if (stale_)
+        return "Another tab changed this workspace: choose which copy to keep first.";
+    if (save_status_ == SaveStatus::failed)
+        return "The latest changes are not saved in this browser. Export them first, or make another "
+               "change to try saving again.";
+    if (has_unsaved_edits() || save_status_ == SaveStatus::pending || save_status_ == SaveStatus::saving)
+        return "The latest changes are still being saved; try again in a moment.";
+    return {};
+}
+
+void Session::switch_to(const std::string& id)
+{
+    if (!why_it_cannot_be_left().empty() || startup_ == Startup::storage_failed || released_)
+        return;
+    workspace_action_error_.clear();
+    store_.open(id, [this](LoadOutcome outcome) { on_switched(std::move(outcome)); });
+}
+
+void Session::on_switched(LoadOutcome outcome)
+{
+    if (!outcome.ok || !outcome.stored) {
+        workspace_action_error_ = outcome.ok ? "That workspace is no longer stored in this browser."
+                                             : "The workspace could not be opened: " + outcome.error;
+        refresh_workspace_list();
+        return;
+    }
+    ImportResult result = import_workspace(outcome.stored->text);
+    if (result.refused()) {
+        workspace_action_error_ = "The stored workspace could not be read: " + to_string(result.refusals.front());
+        return;
+    }
+    replace_workspace(std::move(*result.workspace));
+    stored_revision_ = outcome.stored->revision;
+    save_status_ = SaveStatus::saved;
+    save_error_.clear();
+    restore_points_.clear();
+    restore_preview_.reset();
+    start_new_point_ = true;
+}
+
+void Session::rename_workspace(std::string name, Timestamp now)
+{
+    if (!workspace_ || stale_ || name.empty() || name == workspace_->info.name)
+        return;
+    Step step{{}, header(), header()};
+    step.changes.summary = "Renamed the workspace to " + name;
+    step.header_after->info.name = std::move(name);
+    step.header_after->info.updated_at = now;
+    const std::string summary = step.changes.summary;
+    push_step(std::move(step));
+    touch(std::move(now));
+    request_save(summary);
+}
+
+void Session::duplicate_workspace(const std::string& id, Id copy_id, std::string copy_name, Timestamp now)
+{
+    if (!why_it_cannot_be_left().empty() || startup_ == Startup::storage_failed || released_)
+        return;
+    workspace_action_error_.clear();
+    store_.load(id, [this, copy_id = std::move(copy_id), copy_name = std::move(copy_name),
+                     now = std::move(now)](LoadOutcome outcome) mutable {
+        if (!outcome.ok || !outcome.stored) {
+            workspace_action_error_ = outcome.ok ? "That workspace is no longer stored in this browser."
+                                                 : "The workspace could not be copied: " + outcome.error;
+            return;
+        }
+        const std::string source_name = outcome.stored->id;
+        if (open_file_as_new_workspace(outcome.stored->text, std::move(copy_id), std::move(copy_name), std::move(now))
+                .refused())
+            workspace_action_error_ = "The stored workspace " + source_name + " could not be read, so it was not copied.";
+    });
+}
+
+ImportResult Session::open_file_as_new_workspace(std::string_view bytes, Id id, std::string name, Timestamp now)
+{
+    const std::string blocked = workspace_ ? why_it_cannot_be_left() : std::string();
+    if (!blocked.empty())
+        return ImportResult{std::nullopt, {Problem{"", blocked}}, {}};
+
+    ImportResult result = import_workspace(bytes);
+    if (result.refused())
+        return result;
+
+    Workspace workspace = *result.workspace;
+    workspace.info.id = std::move(id);
+    workspace.info.name = std::move(name);
+    replace_workspace(std::move(workspace));
+    touch(std::move(now));
+    request_save("Created as a workspace of its own from " + result.workspace->info.name, Saving::replacing);
+    return result;
+}
+
+void Session::delete_workspace(const std::string& id)
+{
+    const bool open_one = workspace_ && workspace_->info.id == id;
+    if ((open_one && !why_it_cannot_be_left().empty()) || startup_ == Startup::storage_failed || released_)
+        return;
+    workspace_action_error_.clear();
+    store_.remove(id, [this, id, open_one](RemoveOutcome outcome) {
+        if (!outcome.ok) {
+            workspace_action_error_ = "The workspace could not be deleted: " + outcome.error;
+            return;
+        }
+        refresh_workspace_list();
+        if (!open_one || !workspace_ || workspace_->info.id != id)
+            return;
+        forget_open_workspace();
+        store_.load_current([this](LoadOutcome next) { on_loaded(std::move(next)); });
+    });
+}
+
+// After the open workspace was deleted: nothing of it may be saved again.
+void Session::forget_open_workspace()
+{
+    workspace_.reset();
+    ++revision_;
+    undo_.clear();
+    redo_.clear();
+    stored_revision_ = 0;
+    restore_points_.clear();
+    restore_preview_.reset();
+    start_new_point_ = true;
+    startup_ = Startup::loading;
+}
+
 }  // namespace okr

@@ -121,6 +121,28 @@ public:
     // workspace itself when the stored data was gone.
     void restore_previewed(Timestamp now);
 
+    // ---- the workspaces stored in this browser ----
+    void refresh_workspace_list();
+    bool workspace_list_loading() const { return workspace_list_loading_; }
+    const std::vector<WorkspaceSummary>& workspace_list() const { return workspace_list_; }
+    const std::string& workspace_list_error() const { return workspace_list_error_; }
+    // Why the open workspace cannot be left right now (edits not yet stored, a stale copy
+    // waiting for the person), or empty when it can: leaving drops the copy in memory.
+    std::string why_it_cannot_be_left() const;
+    // Opens another stored workspace; it is the one opened next time too. Undo starts afresh.
+    void switch_to(const std::string& id);
+    // Renames the open workspace, as one undoable edit.
+    void rename_workspace(std::string name, Timestamp now);
+    // Stores a copy of a stored workspace under a new id and name, and opens the copy.
+    void duplicate_workspace(const std::string& id, Id copy_id, std::string copy_name, Timestamp now);
+    // Opens a file as a workspace of its own beside the others, whatever its own id.
+    ImportResult open_file_as_new_workspace(std::string_view bytes, Id id, std::string name, Timestamp now);
+    // Deletes a stored workspace and its restore points. Deleting the open one opens the
+    // one saved last among the rest, or the first-run choices when none is left.
+    void delete_workspace(const std::string& id);
+    // Why the last switch, copy or deletion failed, for the person; empty when it did not.
+    const std::string& workspace_action_error() const { return workspace_action_error_; }
+
 private:
     struct HeaderState {
         WorkspaceInfo info;
@@ -134,6 +156,8 @@ private:
     };
 
     void on_loaded(LoadOutcome outcome);
+    void on_switched(LoadOutcome outcome);
+    void forget_open_workspace();
     void on_notice(const StoreNotice& notice);
     void on_newer_copy(LoadOutcome outcome);
     void replace_workspace(Workspace workspace);
@@ -182,6 +206,11 @@ private:
     bool restore_points_loading_ = false;
     std::string restore_points_error_;
     std::optional<RestorePreview> restore_preview_;
+
+    std::vector<WorkspaceSummary> workspace_list_;
+    bool workspace_list_loading_ = false;
+    std::string workspace_list_error_;
+    std::string workspace_action_error_;
 };
 
 }  // namespace okr

@@ -76,6 +76,25 @@ struct RestorePointText {
     std::string error;
 };
 
+// One of the workspaces stored in this browser, as the list of them shows it.
+struct WorkspaceSummary {
+    std::string id;
+    std::string name;
+    uint64_t revision = 0;
+    int64_t saved_at_ms = 0;  // Unix milliseconds of its last save
+};
+
+struct WorkspaceListOutcome {
+    bool ok = false;
+    std::vector<WorkspaceSummary> workspaces;  // last saved first
+    std::string error;
+};
+
+struct RemoveOutcome {
+    bool ok = false;
+    std::string error;
+};
+
 // Whether the browser promised to keep the stored data when disk space runs low.
 enum class Persistence { unknown, granted, denied };
 
@@ -99,6 +118,13 @@ public:
     virtual void load_current(std::function<void(LoadOutcome)> done) = 0;
     // Loads one workspace as it is stored now.
     virtual void load(const std::string& id, std::function<void(LoadOutcome)> done) = 0;
+    // Loads one workspace and makes it the one opened next time.
+    virtual void open(const std::string& id, std::function<void(LoadOutcome)> done) = 0;
+    virtual void list_workspaces(std::function<void(WorkspaceListOutcome)> done) = 0;
+    // Removes a workspace with its restore points. When it was the one opened last, the one
+    // saved last among the others takes its place; with none left, this browser counts as
+    // never having stored anything, so the next start is a first run, not "data gone".
+    virtual void remove(const std::string& id, std::function<void(RemoveOutcome)> done) = 0;
     // Stores the workspace if its revision is still the stored one, makes it the one opened
     // next time and records a restore point, all in one transaction.
     virtual void save(SaveRequest request, std::function<void(SaveOutcome)> done) = 0;
@@ -124,6 +150,7 @@ public:
         std::string text;
         std::string name;
         uint64_t revision = 0;
+        int64_t saved_at_ms = 0;
     };
 
     // Runs the callbacks queued so far, in order; returns how many ran.
@@ -154,6 +181,7 @@ private:
     SaveOutcome save_now(const SaveRequest& request, int64_t now_ms);
     void record_restore_point(const SaveRequest& request, uint64_t revision, int64_t now_ms);
     void notify_others(const Tab* saver, StoreNotice notice);
+    void remove_now(const std::string& id);
 
     std::map<std::string, Record> records_;
     std::optional<std::string> current_;
@@ -175,6 +203,9 @@ public:
 
     void load_current(std::function<void(LoadOutcome)> done) override;
     void load(const std::string& id, std::function<void(LoadOutcome)> done) override;
+    void open(const std::string& id, std::function<void(LoadOutcome)> done) override;
+    void list_workspaces(std::function<void(WorkspaceListOutcome)> done) override;
+    void remove(const std::string& id, std::function<void(RemoveOutcome)> done) override;
     void save(SaveRequest request, std::function<void(SaveOutcome)> done) override;
     void list_restore_points(const std::string& workspace_id,
                              std::function<void(RestorePointsOutcome)> done) override;

@@ -73,6 +73,10 @@ void AppView::draw()
 
     problems_.draw();
     draw_merge_dialog();
+    if (workspaces_.draw(session_, platform_, fonts_, new_workspace_requested_))
+        view_ = ViewState{};
+    if (new_workspace_requested_)
+        new_workspace_name_.clear();
     draw_new_workspace_dialog();
     storage_.draw_dialogs(session_, platform_, fonts_, requests);
     carry_out(requests);
@@ -166,6 +170,9 @@ void AppView::draw_top_bar()
         ImGui::SameLine();
         if (ImGui::Button("Export###export-file"))
             export_file();
+        ImGui::SameLine();
+        if (ImGui::Button("Workspaces###workspaces-open"))
+            workspaces_.open(session_);
         ImGui::SameLine();
         if (ImGui::Button("History###history-open"))
             storage_.open_history(session_);
@@ -352,6 +359,21 @@ void AppView::open_dropped_files(const std::string& first_name, const std::strin
     open_file_contents(first_name, first_bytes);
 }
 
+// The file's own name, marked as a copy when a workspace of that name is already here.
+void AppView::open_separately(const std::string& file_name, const std::string& bytes)
+{
+    const ImportResult peek = import_workspace(bytes);
+    if (peek.refused()) {
+        show_refusal(file_name, peek.refusals);
+        return;
+    }
+    std::string name = peek.workspace->info.name.empty() ? file_name : peek.workspace->info.name;
+    if (session_.has_workspace() && session_.workspace().info.name == name)
+        name += " (from " + file_name + ")";
+    session_.open_file_as_new_workspace(bytes, "w-" + platform_.unique_suffix(), name, platform_.now());
+    view_ = ViewState{};
+}
+
 void AppView::report_unreadable_file(const std::string& name, const std::string& reason)
 {
     file_dragged_over_ = false;
@@ -396,8 +418,8 @@ void AppView::draw_merge_dialog()
         session_.apply_merge(merge_dialog_.merge(), merge_dialog_.file_name(), platform_.now());
         merge_dialog_.close();
         break;
-    case MergeDialog::Choice::replace:
-        open_now(merge_dialog_.file_name(), merge_dialog_.bytes());
+    case MergeDialog::Choice::separate:
+        open_separately(merge_dialog_.file_name(), merge_dialog_.bytes());
         merge_dialog_.close();
         break;
     case MergeDialog::Choice::cancel: merge_dialog_.close(); break;

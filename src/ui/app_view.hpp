@@ -17,6 +17,7 @@
 #include "ui/theme.hpp"
 #include "ui/view_state.hpp"
 #include "ui/weekly_check_in_view.hpp"
+#include "ui/workspaces_dialog.hpp"
 
 namespace okr::ui {
 
@@ -56,6 +57,7 @@ private:
 
     void choose_file();
     void open_now(const std::string& name, const std::string& bytes);
+    void open_separately(const std::string& file_name, const std::string& bytes);
     void show_refusal(const std::string& name, std::vector<Problem> refusals);
     void export_file();
     void carry_out(const StorageRequests& requests);
@@ -72,6 +74,7 @@ private:
     ProblemsDialog problems_;
     MergeDialog merge_dialog_;
     StorageView storage_;
+    WorkspacesDialog workspaces_;
     bool new_workspace_requested_ = false;
     bool file_dragged_over_ = false;
     std::string new_workspace_name_;

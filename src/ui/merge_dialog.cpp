@@ -81,8 +81,8 @@ MergeDialog::Choice MergeDialog::draw(const Workspace& ours, const Fonts& fonts)
     if (primary_button("Merge###merge-confirm"))
         choice = Choice::merge;
     ImGui::SameLine();
-    if (ImGui::Button("Replace with the file###merge-replace"))
-        choice = Choice::replace;
+    if (ImGui::Button("Open as a separate workspace###merge-separate"))
+        choice = Choice::separate;
     ImGui::SameLine();
     if (ImGui::Button("Cancel###merge-cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
         choice = Choice::cancel;
@@ -111,7 +111,8 @@ void MergeDialog::draw_summary(const Workspace& ours)
         muted_text(("This file belongs to workspace \"" + merge.merged.info.id + "\", not \"" + ours.info.id +
                     "\"; merge only if it is really the same organisation's OKRs.")
                        .c_str());
-    muted_text("Replace with the file discards this browser's copy; export it first to keep it.");
+    muted_text("Open as a separate workspace keeps this one as it is and opens the file beside it; "
+               "Workspaces in the top bar switches between them.");
     ImGui::PopTextWrapPos();
 }
 

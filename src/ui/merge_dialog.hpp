@@ -13,7 +13,7 @@ namespace okr::ui {
 
 class MergeDialog {
 public:
-    enum class Choice { none, merge, replace, cancel };
+    enum class Choice { none, merge, separate, cancel };
 
     void open(std::string file_name, std::string bytes, MergeResult merge);
     // Draws the dialog while it is open; answers the person's choice on the frame they made it.

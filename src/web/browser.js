@@ -138,13 +138,18 @@ mergeInto(LibraryManager.library, {
       try { return localStorage.getItem(okrStore.markerKey); } catch (e) { return null; }
     },
 
+    // With `make_current`, the workspace read becomes the one opened next time, in the same
+    // transaction; the answer then waits for that to be committed.
     load: function (db, meta, resolve) {
-      const tx = db.transaction(['meta', 'workspaces'], 'readonly');
+      const tx = db.transaction(['meta', 'workspaces'], meta.make_current ? 'readwrite' : 'readonly');
       const read = function (id) {
         const record = tx.objectStore('workspaces').get(id);
         record.onsuccess = function () {
           if (record.result !== undefined) {
-            resolve([{ ok: true, found: true, key: id, record: okrStore.envelope(record.result) }, record.result.text]);
+            const answer = [{ ok: true, found: true, key: id, record: okrStore.envelope(record.result) }, record.result.text];
+            if (!meta.make_current) { resolve(answer); return; }
+            tx.objectStore('meta').put(id, 'current');
+            tx.oncomplete = function () { resolve(answer); };
             return;
           }
           const gone = meta.id === undefined ? okrStore.marker() : null;
@@ -161,6 +166,67 @@ mergeInto(LibraryManager.library, {
           resolve([{ ok: true, found: false, gone: gone !== null, gone_id: gone || '' }, '']);
         };
       }
+      tx.onabort = function () { resolve([{ ok: false, error: okrBrowser.describe(tx.error) }, '']); };
+    },
+
+    // The stored workspaces without their texts, last saved first. Reading the records
+    // reads their texts too; the list is asked for when the person opens it, not per frame.
+    list: function (db, resolve) {
+      const tx = db.transaction(['workspaces'], 'readonly');
+      const found = [];
+      const cursor = tx.objectStore('workspaces').openCursor();
+      cursor.onsuccess = function () {
+        const at = cursor.result;
+        if (!at) return;
+        const record = at.value;
+        found.push({ id: String(at.key), name: record.name || '', revision: record.revision || 0,
+          saved_at: Date.parse(record.saved_at) || 0 });
+        at.continue();
+      };
+      tx.oncomplete = function () {
+        found.sort(function (a, b) { return b.saved_at - a.saved_at; });
+        resolve([{ ok: true, workspaces: found }, '']);
+      };
+      tx.onabort = function () { resolve([{ ok: false, error: okrBrowser.describe(tx.error) }, '']); };
+    },
+
+    // A workspace, its revision claims and its restore points go in one transaction. When
+    // it was the current one, the one saved last among the rest takes its place.
+    remove: function (db, meta, resolve) {
+      const stores = ['workspaces', 'meta', 'revisions', 'restore_points', 'restore_point_texts'];
+      const tx = db.transaction(stores, 'readwrite');
+      const id = meta.id;
+      tx.objectStore('workspaces').delete(id);
+      ['revisions', 'restore_points', 'restore_point_texts'].forEach(function (store) {
+        tx.objectStore(store).delete(okrStore.revisionRange(id));
+      });
+      let remaining = 0;
+      const current = tx.objectStore('meta').get('current');
+      current.onsuccess = function () {
+        let latest = null;
+        const cursor = tx.objectStore('workspaces').openCursor();
+        cursor.onsuccess = function () {
+          const at = cursor.result;
+          if (at) {
+            remaining += 1;
+            const savedAt = Date.parse(at.value.saved_at) || 0;
+            if (latest === null || savedAt > latest.savedAt) latest = { id: at.key, savedAt: savedAt };
+            at.continue();
+            return;
+          }
+          if (current.result !== id) return;
+          if (latest) tx.objectStore('meta').put(latest.id, 'current');
+          else tx.objectStore('meta').delete('current');
+        };
+      };
+      tx.oncomplete = function () {
+        delete okrStore.pointKeys[id];
+        // Nothing left: the next start is a first run, not "the data that was here is gone".
+        if (remaining === 0) {
+          try { localStorage.removeItem(okrStore.markerKey); } catch (e) { /* the marker is a courtesy */ }
+        }
+        resolve([{ ok: true }, '']);
+      };
       tx.onabort = function () { resolve([{ ok: false, error: okrBrowser.describe(tx.error) }, '']); };
     },
 
@@ -301,6 +367,8 @@ mergeInto(LibraryManager.library, {
       save: function (db, resolve) { okrStore.save(db, meta, text, resolve); },
       points: function (db, resolve) { okrStore.listRestorePoints(db, meta, resolve); },
       point: function (db, resolve) { okrStore.loadRestorePoint(db, meta, resolve); },
+      list: function (db, resolve) { okrStore.list(db, resolve); },
+      remove: function (db, resolve) { okrStore.remove(db, meta, resolve); },
     }[kind];
     okrStore.withDatabase(meta.format, function (db, resolve, reject) {
       try { work(db, resolve); } catch (error) { reject(error); }
@@ -464,8 +532,19 @@ mergeInto(LibraryManager.library, {
       Module._okr_text_typed(t[0]);
       _free(t[0]);
     };
+    // Undo and redo belong to the app and to ImGui's fields. Left to the browser, Ctrl+Z
+    // undoes the textarea's own past input: it moves the focus there (which releases every
+    // key GLFW holds, so ImGui never sees the Z) and hands old text back as new input.
+    window.addEventListener('keydown', function (event) {
+      const key = event.key ? event.key.toLowerCase() : '';
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === 'z' || key === 'y')) event.preventDefault();
+    }, true);
     area.addEventListener('input', function (event) {
       if (event.isComposing) return;
+      if (event.inputType === 'historyUndo' || event.inputType === 'historyRedo') {
+        area.value = '';
+        return;
+      }
       // Enter and Tab reach ImGui as keys; the textarea's own line break is not text.
       if (event.inputType === 'insertLineBreak' || event.inputType === 'insertParagraph') {
         area.value = '';

@@ -70,6 +70,35 @@ void IndexedDbStore::load(const std::string& id, std::function<void(LoadOutcome)
     request_load({{"id", id}}, std::move(done));
 }
 
+void IndexedDbStore::open(const std::string& id, std::function<void(LoadOutcome)> done)
+{
+    request_load({{"id", id}, {"make_current", true}}, std::move(done));
+}
+
+void IndexedDbStore::list_workspaces(std::function<void(WorkspaceListOutcome)> done)
+{
+    send("list", json::object(), {}, [done = std::move(done)](const json& answer, std::string) {
+        WorkspaceListOutcome outcome{flag(answer, "ok"), {}, text_of(answer, "error")};
+        const auto found = answer.find("workspaces");
+        if (found != answer.end() && found->is_array()) {
+            for (const json& w : *found) {
+                if (!w.is_object())
+                    continue;
+                outcome.workspaces.push_back({text_of(w, "id"), text_of(w, "name"), count_of(w, "revision"),
+                                              static_cast<int64_t>(count_of(w, "saved_at"))});
+            }
+        }
+        done(std::move(outcome));
+    });
+}
+
+void IndexedDbStore::remove(const std::string& id, std::function<void(RemoveOutcome)> done)
+{
+    send("remove", {{"id", id}}, {}, [done = std::move(done)](const json& answer, std::string) {
+        done(RemoveOutcome{flag(answer, "ok"), text_of(answer, "error")});
+    });
+}
+
 void IndexedDbStore::save(SaveRequest request, std::function<void(SaveOutcome)> done)
 {
     json meta = {{"id", request.workspace.id},

@@ -14,6 +14,9 @@ class IndexedDbStore final : public WorkspaceStore {
 public:
     void load_current(std::function<void(LoadOutcome)> done) override;
     void load(const std::string& id, std::function<void(LoadOutcome)> done) override;
+    void open(const std::string& id, std::function<void(LoadOutcome)> done) override;
+    void list_workspaces(std::function<void(WorkspaceListOutcome)> done) override;
+    void remove(const std::string& id, std::function<void(RemoveOutcome)> done) override;
     void save(SaveRequest request, std::function<void(SaveOutcome)> done) override;
     void list_restore_points(const std::string& workspace_id,
                              std::function<void(RestorePointsOutcome)> done) override;

@@ -165,10 +165,44 @@ export async function click(page, label, { xFraction = 0.5 } = {}) {
 // Clicks into a text field, replaces its content with `text` through the keyboard.
 export async function typeInto(page, label, text) {
   await click(page, label);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
+  // Held across frames, as fingers do: ImGui 1.86 misses a press and release within one frame.
+  await page.keyboard.down('Control');
+  await page.keyboard.down('a');
+  await nextFrames(page, 2);
+  await page.keyboard.up('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.down('Delete');
+  await nextFrames(page, 2);
+  await page.keyboard.up('Delete');
   await page.keyboard.type(text, { delay: 10 });
   await nextFrames(page, 2);
+}
+
+// A key seen down by exactly one frame of the page. ImGui 1.86 reads keys once per frame, so
+// a press and release between two frames is lost; and it repeats a key still down in the
+// next frame when that frame comes more than 0.275 s later, which headless software
+// rendering on a busy machine often takes (a double Tab). So the page's frame loop is held
+// from the end of the frame that saw the key until the (real) key-up has arrived.
+export async function press(page, chord) {
+  const keys = chord.split('+');
+  for (const key of keys) await page.keyboard.down(key);
+  await page.evaluate(() => new Promise((resolve) => {
+    const frames = () => JSON.parse(UTF8ToString(Module._okr_debug_state())).frames;
+    const start = frames();
+    // Registered after the page's own frame callback, so it runs right after that frame.
+    const afterFrame = () => {
+      if (frames() === start) {
+        requestAnimationFrame(afterFrame);
+        return;
+      }
+      Module.pauseMainLoop();
+      resolve();
+    };
+    requestAnimationFrame(afterFrame);
+  }));
+  for (const key of keys.reverse()) await page.keyboard.up(key);
+  await page.evaluate(() => Module.resumeMainLoop());
+  await nextFrames(page, 3);
 }
 
 export async function screenshot(page, name) {

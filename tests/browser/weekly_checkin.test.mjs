@@ -11,6 +11,7 @@ import path from 'node:path';
 import {
   withBrowser, launch, openApp, state, waitForState, click, findWidget, widgets, screenshot,
   storedWorkspace, nextFrames, samplesDir, Startup, SaveStatus,
+  press,
 } from './harness.mjs';
 
 const browser = withBrowser();
@@ -41,33 +42,6 @@ async function mark(page, label) {
 async function typeKeys(page, text) {
   await page.keyboard.type(text, { delay: 10 });
   await nextFrames(page, 2);
-}
-
-// A key seen down by exactly one frame of the page. ImGui 1.86 reads keys once per frame, so
-// a press and release between two frames is lost; and it repeats a key still down in the
-// next frame when that frame comes more than 0.275 s later, which headless software
-// rendering on a busy machine often takes (a double Tab). So the page's frame loop is held
-// from the end of the frame that saw the key until the (real) key-up has arrived.
-async function press(page, chord) {
-  const keys = chord.split('+');
-  for (const key of keys) await page.keyboard.down(key);
-  await page.evaluate(() => new Promise((resolve) => {
-    const frames = () => JSON.parse(UTF8ToString(Module._okr_debug_state())).frames;
-    const start = frames();
-    // Registered after the page's own frame callback, so it runs right after that frame.
-    const afterFrame = () => {
-      if (frames() === start) {
-        requestAnimationFrame(afterFrame);
-        return;
-      }
-      Module.pauseMainLoop();
-      resolve();
-    };
-    requestAnimationFrame(afterFrame);
-  }));
-  for (const key of keys.reverse()) await page.keyboard.up(key);
-  await page.evaluate(() => Module.resumeMainLoop());
-  await nextFrames(page, 3);
 }
 
 async function replaceText(page, label, text) {

@@ -1,0 +1,238 @@
+// Several workspaces in one browser: listed last saved first, switched between, renamed
+// with undo, duplicated under a new id, opened from a file beside the others, and deleted
+// with what belongs to them, never leaving the page pointing at something gone.
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "app/session.hpp"
+#include "core/edits.hpp"
+#include "core/export.hpp"
+
+using namespace okr;
+
+namespace {
+
+std::string read_file(const std::string& path)
+{
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+std::string northwind() { return read_file(std::string(OKR_SAMPLES_DIR) + "/northwind-it.json"); }
+
+Timestamp at(const char* text) { return *Timestamp::parse(text); }
+
+void settle(MemoryStore& store)
+{
+    while (store.run_pending() > 0) {
+    }
+}
+
+std::vector<std::string> listed_ids(Session& session, MemoryStore& store)
+{
+    session.refresh_workspace_list();
+    settle(store);
+    std::vector<std::string> ids;
+    for (const WorkspaceSummary& w : session.workspace_list())
+        ids.push_back(w.id);
+    return ids;
+}
+
+// Northwind opened from its file, then an empty workspace created beside it.
+struct TwoWorkspaces {
+    MemoryStore store;
+    MemoryStore::Tab tab{store};
+    Session session{tab};
+
+    TwoWorkspaces()
+    {
+        session.start();
+        settle(store);
+        REQUIRE(!session.open_file(northwind()).refused());
+        settle(store);
+        session.create_workspace("Drafts for Q2", "w-drafts", at("2027-03-01T09:00:00.000Z"));
+        settle(store);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the list holds every stored workspace, the one saved last first")
+{
+    TwoWorkspaces t;
+    CHECK(listed_ids(t.session, t.store) == std::vector<std::string>{"w-drafts", "w-northwind"});
+    t.session.refresh_workspace_list();
+    settle(t.store);
+    CHECK(t.session.workspace_list()[0].name == "Drafts for Q2");
+    CHECK(t.session.workspace_list()[1].name == "Northwind IT");
+}
+
+TEST_CASE("switching opens the other workspace, and it is the one opened next time")
+{
+    TwoWorkspaces t;
+    t.session.switch_to("w-northwind");
+    settle(t.store);
+    REQUIRE(t.session.has_workspace());
+    CHECK(t.session.workspace().info.id == "w-northwind");
+    CHECK(t.session.workspace().objectives.size() > 0);
+    CHECK(!t.session.can_undo());
+    CHECK(t.session.save_status() == SaveStatus::saved);
+
+    MemoryStore::Tab later{t.store};
+    Session reopened{later};
+    reopened.start();
+    settle(t.store);
+    REQUIRE(reopened.has_workspace());
+    CHECK(reopened.workspace().info.id == "w-northwind");
+}
+
+TEST_CASE("a workspace with unsaved edits is not left, and says why")
+{
+    TwoWorkspaces t;
+    t.store.fail_next_save("QuotaExceededError");
+    t.session.rename_workspace("Drafts for Q2 (sales)", at("2027-03-01T10:00:00.000Z"));
+    CHECK(t.session.why_it_cannot_be_left().find("still being saved") != std::string::npos);
+    settle(t.store);
+    REQUIRE(t.session.save_status() == SaveStatus::failed);
+    CHECK(t.session.why_it_cannot_be_left().find("not saved") != std::string::npos);
+
+    t.session.switch_to("w-northwind");
+    settle(t.store);
+    CHECK(t.session.workspace().info.id == "w-drafts");
+    CHECK(t.session.workspace().info.name == "Drafts for Q2 (sales)");
+}
+
+TEST_CASE("renaming is one undoable edit that is stored")
+{
+    TwoWorkspaces t;
+    t.session.rename_workspace("Q2 drafts", at("2027-03-01T10:00:00.000Z"));
+    settle(t.store);
+    CHECK(t.store.record("w-drafts")->name == "Q2 drafts");
+    CHECK(t.session.undo_summary() == "Renamed the workspace to Q2 drafts");
+
+    t.session.undo(at("2027-03-01T10:01:00.000Z"));
+    settle(t.store);
+    CHECK(t.session.workspace().info.name == "Drafts for Q2");
+    CHECK(t.store.record("w-drafts")->name == "Drafts for Q2");
+}
+
+TEST_CASE("a duplicate is a workspace of its own with the same content")
+{
+    TwoWorkspaces t;
+    t.session.duplicate_workspace("w-northwind", "w-northwind-copy", "Northwind IT (copy)",
+                                  at("2027-03-01T11:00:00.000Z"));
+    settle(t.store);
+    REQUIRE(t.session.has_workspace());
+    CHECK(t.session.workspace().info.id == "w-northwind-copy");
+    CHECK(t.session.workspace().info.name == "Northwind IT (copy)");
+
+    const ImportResult original = import_workspace(t.store.record("w-northwind")->text);
+    const ImportResult copy = import_workspace(t.store.record("w-northwind-copy")->text);
+    REQUIRE(!original.refused());
+    REQUIRE(!copy.refused());
+    CHECK(copy.workspace->check_ins.size() == original.workspace->check_ins.size());
+    CHECK(copy.workspace->objectives.size() == original.workspace->objectives.size());
+    CHECK(listed_ids(t.session, t.store).size() == 3);
+}
+
+TEST_CASE("a file opened as a workspace of its own leaves the open one as it was")
+{
+    TwoWorkspaces t;
+    t.session.switch_to("w-northwind");
+    settle(t.store);
+    const std::string before = t.store.record("w-northwind")->text;
+
+    const std::string offline = read_file(std::string(OKR_SAMPLES_DIR) + "/northwind-sales-offline.json");
+    const ImportResult opened = t.session.open_file_as_new_workspace(offline, "w-sales-offline", "Sales, offline copy",
+                                                                     at("2027-03-02T08:00:00.000Z"));
+    REQUIRE(!opened.refused());
+    settle(t.store);
+    CHECK(t.session.workspace().info.id == "w-sales-offline");
+    CHECK(t.store.record("w-northwind")->text == before);
+    CHECK(t.store.record("w-sales-offline") != nullptr);
+
+    const ImportResult refused = t.session.open_file_as_new_workspace("{\"version\": 1", "w-broken", "Broken",
+                                                                      at("2027-03-02T08:01:00.000Z"));
+    CHECK(refused.refused());
+    settle(t.store);
+    CHECK(t.store.record("w-broken") == nullptr);
+    CHECK(t.session.workspace().info.id == "w-sales-offline");
+}
+
+TEST_CASE("deleting another workspace keeps the open one; deleting the open one opens the last saved")
+{
+    TwoWorkspaces t;
+    t.session.create_workspace("Scratch", "w-scratch", at("2027-03-01T12:00:00.000Z"));
+    settle(t.store);
+
+    t.session.delete_workspace("w-drafts");
+    settle(t.store);
+    CHECK(t.store.record("w-drafts") == nullptr);
+    CHECK(t.store.restore_points("w-drafts").empty());
+    CHECK(t.session.workspace().info.id == "w-scratch");
+    CHECK(listed_ids(t.session, t.store) == std::vector<std::string>{"w-scratch", "w-northwind"});
+
+    t.session.delete_workspace("w-scratch");
+    settle(t.store);
+    REQUIRE(t.session.has_workspace());
+    CHECK(t.session.workspace().info.id == "w-northwind");
+    CHECK(t.session.startup() == Startup::ready);
+    CHECK(t.store.current_id() == std::optional<std::string>("w-northwind"));
+}
+
+TEST_CASE("deleting the last workspace leads to a first run, not to \"the data is gone\"")
+{
+    MemoryStore store;
+    MemoryStore::Tab tab{store};
+    Session session{tab};
+    session.start();
+    settle(store);
+    session.create_workspace("Only one", "w-only", at("2027-03-01T09:00:00.000Z"));
+    settle(store);
+
+    session.delete_workspace("w-only");
+    settle(store);
+    CHECK(!session.has_workspace());
+    CHECK(session.startup() == Startup::first_run);
+    CHECK(!store.current_id());
+
+    MemoryStore::Tab later{store};
+    Session reopened{later};
+    reopened.start();
+    settle(store);
+    CHECK(reopened.startup() == Startup::first_run);
+}
+
+TEST_CASE("switching to a workspace another tab deleted says so and keeps the open one")
+{
+    TwoWorkspaces t;
+    MemoryStore::Tab other_tab{t.store};
+    Session other{other_tab};
+    other.start();
+    settle(t.store);
+    other.delete_workspace("w-northwind");
+    settle(t.store);
+
+    t.session.switch_to("w-northwind");
+    settle(t.store);
+    CHECK(t.session.workspace().info.id == "w-drafts");
+    CHECK(t.session.workspace_action_error().find("no longer stored") != std::string::npos);
+}
+
+TEST_CASE("a file is not opened beside the others while the open workspace has unsaved edits")
+{
+    TwoWorkspaces t;
+    t.store.fail_next_save("QuotaExceededError");
+    t.session.rename_workspace("Drafts, renamed", at("2027-03-01T10:00:00.000Z"));
+    settle(t.store);
+    const ImportResult result = t.session.open_file_as_new_workspace(northwind(), "w-other", "Other",
+                                                                     at("2027-03-01T10:01:00.000Z"));
+    REQUIRE(result.refused());
+    CHECK(result.refusals[0].message.find("not saved") != std::string::npos);
+    CHECK(t.session.workspace().info.name == "Drafts, renamed");
+}
