@@ -2,10 +2,15 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cfloat>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "core/csv_export.hpp"
+#include "core/csv_import.hpp"
+#include "core/export.hpp"
+#include "core/team_part.hpp"
 #include "ui/widget_probe.hpp"
 #include "ui/widgets.hpp"
 
@@ -14,12 +19,12 @@ namespace {
 
 constexpr float top_bar_height = 56.0f;
 
-// "Kovač & Søn d.o.o." -> "kovač-søn-d-o-o.okr.json": letters of any script are kept,
-// other ASCII characters become single dashes.
-std::string file_name_for(const Workspace& workspace)
+// "Kovač & Søn d.o.o." -> "kovač-søn-d-o-o": letters of any script are kept, other ASCII
+// characters become single dashes.
+std::string slug_of(const std::string& text)
 {
     std::string name;
-    for (char c : workspace.info.name) {
+    for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);
         const bool keep = byte >= 0x80 || std::isalnum(byte);
         if (keep)
@@ -29,7 +34,22 @@ std::string file_name_for(const Workspace& workspace)
     }
     while (!name.empty() && name.back() == '-')
         name.pop_back();
-    return (name.empty() ? std::string("workspace") : name) + ".okr.json";
+    return name;
+}
+
+std::string base_name_for(const Workspace& workspace)
+{
+    const std::string name = slug_of(workspace.info.name);
+    return name.empty() ? std::string("workspace") : name;
+}
+
+std::string file_name_for(const Workspace& workspace) { return base_name_for(workspace) + ".okr.json"; }
+
+bool is_csv_name(const std::string& name)
+{
+    return name.size() >= 4 && std::equal(name.end() - 4, name.end(), ".csv", [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) == b;
+           });
 }
 
 std::string cycle_label(const Cycle& cycle)
@@ -168,8 +188,7 @@ void AppView::draw_top_bar()
         if (ImGui::Button("Open…###open-file"))
             choose_file();
         ImGui::SameLine();
-        if (ImGui::Button("Export###export-file"))
-            export_file();
+        draw_export_menu();
         ImGui::SameLine();
         if (ImGui::Button("Workspaces###workspaces-open"))
             workspaces_.open(session_);
@@ -329,6 +348,10 @@ void AppView::choose_file()
 
 void AppView::open_file_contents(const std::string& name, const std::string& bytes)
 {
+    if (is_csv_name(name)) {
+        open_check_ins_sheet(name, bytes);
+        return;
+    }
     // Into a workspace with content, a file is merged, after a preview; a refused file
     // never gets that far.
     const bool has_content = session_.has_workspace() && !session_.workspace().objectives.empty();
@@ -381,6 +404,31 @@ void AppView::report_unreadable_file(const std::string& name, const std::string&
                    "\"" + name + "\" could not be read (" + reason + "). Your workspace is unchanged.", {});
 }
 
+// Check-ins from a spreadsheet join the open workspace through the same preview as a
+// teammate's file; nothing is added before the person says Merge.
+void AppView::open_check_ins_sheet(const std::string& name, const std::string& bytes)
+{
+    if (!session_.has_workspace()) {
+        problems_.open("The spreadsheet was not opened",
+                       "\"" + name + "\" holds check-ins, which are added to the key results of a workspace. "
+                       "Open or create the workspace first, then open the spreadsheet again.",
+                       {});
+        return;
+    }
+    CheckInCsvImport sheet = import_check_ins_csv(session_.workspace(), bytes, platform_.now());
+    if (sheet.refused()) {
+        std::vector<Problem> problems;
+        for (const CsvProblem& problem : sheet.refusals)
+            problems.push_back({problem.row == 0 ? std::string()
+                                                 : "row " + std::to_string(problem.row) +
+                                                       (problem.column.empty() ? "" : ", column " + problem.column),
+                                problem.message});
+        show_refusal(name, std::move(problems));
+        return;
+    }
+    merge_dialog_.open(name, bytes, merge_workspaces(session_.workspace(), *sheet.incoming), false);
+}
+
 void AppView::show_refusal(const std::string& name, std::vector<Problem> refusals)
 {
     const std::string summary = "\"" + name + "\" was not opened: " + std::to_string(refusals.size()) +
@@ -407,6 +455,47 @@ void AppView::open_now(const std::string& name, const std::string& bytes)
 void AppView::export_file()
 {
     platform_.download(file_name_for(session_.workspace()), session_.export_text());
+}
+
+// The whole workspace, one team's part for that team to work on and merge back, or
+// spreadsheets of key results and check-ins.
+void AppView::draw_export_menu()
+{
+    if (ImGui::Button("Export###export-menu"))
+        ImGui::OpenPopup("export-choices");
+    if (!ImGui::BeginPopup("export-choices"))
+        return;
+
+    const Workspace& workspace = session_.workspace();
+    if (ImGui::MenuItem("Whole workspace (JSON)###export-file"))
+        export_file();
+    if (ImGui::BeginMenu("One team's part (JSON)###export-team", !workspace.teams.empty())) {
+        for (const Team& team : workspace.teams) {
+            const std::string label = team.name + "###export-team-" + team.id;
+            if (ImGui::MenuItem(label.c_str()))
+                export_team(team.id);
+        }
+        ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Key results (CSV)###export-key-results-csv"))
+        platform_.download(base_name_for(workspace) + "-key-results.csv", key_results_csv(workspace));
+    if (ImGui::MenuItem("Check-ins (CSV)###export-check-ins-csv"))
+        platform_.download(base_name_for(workspace) + "-check-ins.csv", check_ins_csv(workspace));
+    ImGui::EndPopup();
+}
+
+void AppView::export_team(const Id& team_id)
+{
+    TeamPartResult part = team_part(session_.workspace(), team_id);
+    if (const auto* error = std::get_if<TeamPartError>(&part)) {
+        problems_.open("The team file was not written", error->message, {});
+        return;
+    }
+    const Team* team = find_by_id(session_.workspace().teams, team_id);
+    const std::string team_name = team ? slug_of(team->name) : team_id;
+    platform_.download(base_name_for(session_.workspace()) + "-" + team_name + ".okr.json",
+                       export_workspace(std::get<Workspace>(part)));
 }
 
 void AppView::draw_merge_dialog()

@@ -60,6 +60,9 @@ private:
     void open_separately(const std::string& file_name, const std::string& bytes);
     void show_refusal(const std::string& name, std::vector<Problem> refusals);
     void export_file();
+    void draw_export_menu();
+    void export_team(const Id& team_id);
+    void open_check_ins_sheet(const std::string& name, const std::string& bytes);
     void carry_out(const StorageRequests& requests);
 
     Session& session_;

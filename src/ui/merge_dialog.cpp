@@ -4,10 +4,27 @@
 
 #include <algorithm>
 
+#include "ui/format.hpp"
 #include "ui/widgets.hpp"
 
 namespace okr::ui {
 namespace {
+
+// A check-in is known by its key result and day, not by its id.
+std::string note_label(const EntityMergeNote& note, const Workspace& merged, const Workspace& ours)
+{
+    if (note.collection != "check_ins")
+        return note.title + "  (" + note.collection + ")";
+    const CheckIn* check_in = find_by_id(merged.check_ins, note.id);
+    if (!check_in)
+        check_in = find_by_id(ours.check_ins, note.id);
+    if (!check_in)
+        return note.title + "  (check-in)";
+    const KeyResult* key_result = find_by_id(merged.key_results, check_in->key_result);
+    const std::string on = key_result ? "\"" + key_result->title + "\"" : check_in->key_result;
+    return "Check-in of " + check_in->date.to_string() + " on " + on + ": " + format_number(check_in->value);
+}
+
 
 constexpr const char* popup_id = "Merge a teammate's file###merge";
 
@@ -36,8 +53,9 @@ std::string shown(const nlohmann::json& value)
 
 }  // namespace
 
-void MergeDialog::open(std::string file_name, std::string bytes, MergeResult merge)
+void MergeDialog::open(std::string file_name, std::string bytes, MergeResult merge, bool whole_workspace)
 {
+    whole_workspace_ = whole_workspace;
     file_name_ = std::move(file_name);
     bytes_ = std::move(bytes);
     merge_ = std::move(merge);
@@ -74,16 +92,18 @@ MergeDialog::Choice MergeDialog::draw(const Workspace& ours, const Fonts& fonts)
     draw_summary(ours);
     const float buttons_height = ImGui::GetFrameHeightWithSpacing() + 12;
     ImGui::BeginChild("merge-notes", ImVec2(0, -buttons_height), true);
-    draw_notes();
+    draw_notes(ours);
     ImGui::EndChild();
 
     Choice choice = Choice::none;
     if (primary_button("Merge###merge-confirm"))
         choice = Choice::merge;
     ImGui::SameLine();
-    if (ImGui::Button("Open as a separate workspace###merge-separate"))
-        choice = Choice::separate;
-    ImGui::SameLine();
+    if (whole_workspace_) {
+        if (ImGui::Button("Open as a separate workspace###merge-separate"))
+            choice = Choice::separate;
+        ImGui::SameLine();
+    }
     if (ImGui::Button("Cancel###merge-cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
         choice = Choice::cancel;
     if (choice != Choice::none)
@@ -111,19 +131,20 @@ void MergeDialog::draw_summary(const Workspace& ours)
         muted_text(("This file belongs to workspace \"" + merge.merged.info.id + "\", not \"" + ours.info.id +
                     "\"; merge only if it is really the same organisation's OKRs.")
                        .c_str());
-    muted_text("Open as a separate workspace keeps this one as it is and opens the file beside it; "
-               "Workspaces in the top bar switches between them.");
+    if (whole_workspace_)
+        muted_text("Open as a separate workspace keeps this one as it is and opens the file beside it; "
+                   "Workspaces in the top bar switches between them.");
     ImGui::PopTextWrapPos();
 }
 
-void MergeDialog::draw_notes()
+void MergeDialog::draw_notes(const Workspace& ours)
 {
     int index = 0;
     for (const EntityMergeNote& note : merge_->notes) {
         ImGui::PushID(index++);
         badge(to_string(note.outcome), outcome_colour(note.outcome), false);
         ImGui::SameLine();
-        const std::string label = note.title + "  (" + note.collection + ")###note";
+        const std::string label = note_label(note, merge_->merged, ours) + "###note";
         const bool expandable = !note.differences.empty();
         const ImGuiTreeNodeFlags flags = expandable ? 0 : ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
         const bool expanded = ImGui::TreeNodeEx(label.c_str(), flags);

@@ -15,7 +15,8 @@ class MergeDialog {
 public:
     enum class Choice { none, merge, separate, cancel };
 
-    void open(std::string file_name, std::string bytes, MergeResult merge);
+    // `whole_workspace`: the file is a cascade of its own, which may also open beside this one.
+    void open(std::string file_name, std::string bytes, MergeResult merge, bool whole_workspace = true);
     // Draws the dialog while it is open; answers the person's choice on the frame they made it.
     Choice draw(const Workspace& ours, const Fonts& fonts);
 
@@ -26,12 +27,13 @@ public:
 
 private:
     void draw_summary(const Workspace& ours);
-    void draw_notes();
+    void draw_notes(const Workspace& ours);
 
     std::string file_name_;
     std::string bytes_;
     std::optional<MergeResult> merge_;
     bool open_requested_ = false;
+    bool whole_workspace_ = true;
 };
 
 }  // namespace okr::ui

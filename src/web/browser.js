@@ -401,7 +401,7 @@ mergeInto(LibraryManager.library, {
   okr_pick_file: function (requestId) {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,application/json';
+    input.accept = '.json,.csv,application/json,text/csv';
     input.style.display = 'none';
     input.addEventListener('change', function () {
       const file = input.files && input.files[0];
@@ -423,8 +423,10 @@ mergeInto(LibraryManager.library, {
 
   okr_download: function (namePtr, textPtr, textLength) {
     const name = UTF8ToString(namePtr);
-    const text = UTF8ToString(textPtr, textLength);
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    // The bytes as written, not decoded: decoding would drop a CSV's byte-order mark.
+    const bytes = HEAPU8.slice(textPtr, textPtr + textLength);
+    const type = /\.csv$/i.test(name) ? 'text/csv;charset=utf-8' : 'application/json';
+    const url = URL.createObjectURL(new Blob([bytes], { type: type }));
     const link = document.createElement('a');
     link.href = url;
     link.download = name;

@@ -59,6 +59,7 @@ test('a check-in typed into the form is stored, survives a reload and is exporte
   assert.equal(reloaded.workspace.check_ins, 100);
 
   const download = page.waitForEvent('download');
+  await click(page, '###export-menu');
   await click(page, '###export-file');
   const file = path.join(artifactsDir, 'exports', 'walking-skeleton.json');
   await (await download).saveAs(file);
