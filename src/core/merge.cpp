@@ -377,32 +377,20 @@ std::strong_ordering compare_info(const WorkspaceInfo& a, const WorkspaceInfo& b
     return canonical_text(info_json(a)).compare(canonical_text(info_json(b))) <=> 0;
 }
 
-// Unknown top-level fields: the union, the side with the later workspace info winning a
-// field both hold; on equal info, the value whose text sorts last.
-// FIXME(merge): a field missing from the later side is taken from the earlier one as if it
-// were as new as the later side, so a three-way merge where only the middle copy lacks a
-// field depends on the order of the merges. The file keeps no time per top-level field.
-Preserved merge_unknown_fields(const Preserved& ours, const Preserved& theirs, std::strong_ordering order)
-{
-    Preserved merged = ours.is_object() ? ours : Preserved::object();
-    if (!theirs.is_object())
-        return merged;
-    for (const auto& [field, value] : theirs.items()) {
-        const auto held = merged.find(field);
-        const bool theirs_win = held == merged.end() || order < 0 ||
-                                (order == 0 && canonical_text(value) > canonical_text(*held));
-        if (theirs_win)
-            merged[field] = value;
-    }
-    return merged;
-}
-
+// The header (workspace info and unknown top-level fields) is one entity: the later one
+// wins whole, as any entity does. Uniting the unknown fields instead would need a time per
+// field, which the file does not keep: without one, a field missing from the later copy
+// cannot be told from a field it never had, and the result would depend on the order of
+// the merges. On equal info, the unknown fields whose text sorts last win.
 void merge_header(const Workspace& ours, const Workspace& theirs, Workspace& merged)
 {
-    const std::strong_ordering order = compare_info(ours.info, theirs.info);
+    std::strong_ordering order = compare_info(ours.info, theirs.info);
+    if (order == 0)
+        order = canonical_text(ours.preserved).compare(canonical_text(theirs.preserved)) <=> 0;
+    const Workspace& winner = order < 0 ? theirs : ours;
     merged.version = std::max(ours.version, theirs.version);
-    merged.info = order < 0 ? theirs.info : ours.info;
-    merged.preserved = merge_unknown_fields(ours.preserved, theirs.preserved, order);
+    merged.info = winner.info;
+    merged.preserved = winner.preserved;
 }
 
 void merge_collections(const Workspace& ours, const Workspace& theirs, Workspace& merged, Output output,

@@ -4,7 +4,7 @@
 //
 // The copies share one clock range, so two copies often stamp different edits with the same
 // instant: that is where ties, conflicts and tombstones meet. Unknown top-level fields are
-// only changed, never added or dropped, on a copy (see the FIXME(merge) in merge.cpp).
+// changed, added and dropped on the copies too.
 
 #include <doctest/doctest.h>
 
@@ -153,6 +153,10 @@ void touch_workspace(Dice& dice, Copy& copy)
     copy.w.info.name = dice.pick(names);
     copy.w.info.updated_at = minute(copy.clock);
     copy.w.preserved["x-settings"] = dice.pick(settings);
+    if (dice.one_in(3))
+        copy.w.preserved.erase("x-extra");
+    else if (dice.one_in(2))
+        copy.w.preserved["x-extra"] = dice.pick(settings);
 }
 
 void edit_once(Dice& dice, Copy& copy)

@@ -475,7 +475,7 @@ TEST_CASE("workspace info: the later updated_at wins, an absent one loses")
     CHECK(merge_workspaces(theirs, ours).merged.info.name == "Ours");
 }
 
-TEST_CASE("unknown top-level fields are united; of a field both hold, the later workspace's value wins")
+TEST_CASE("the later header wins whole, its unknown top-level fields with it")
 {
     Workspace ours = base();
     ours.info.updated_at = minute(5);
@@ -484,14 +484,32 @@ TEST_CASE("unknown top-level fields are united; of a field both hold, the later 
     theirs.info.updated_at = minute(6);
     theirs.preserved = {{"x-shared", "theirs"}, {"x-theirs", 2}};
 
-    const json expected = {{"x-shared", "theirs"}, {"x-ours", 1}, {"x-theirs", 2}};
+    const json expected = {{"x-shared", "theirs"}, {"x-theirs", 2}};
     CHECK(merge_workspaces(ours, theirs).merged.preserved == expected);
     CHECK(merge_workspaces(theirs, ours).merged.preserved == expected);
 
-    // The same info on both sides: the value whose text sorts last.
+    // The same info on both sides: the fields whose text sorts last.
     theirs.info.updated_at = minute(5);
-    CHECK(merge_workspaces(ours, theirs).merged.preserved["x-shared"] == "theirs");
-    CHECK(merge_workspaces(theirs, ours).merged.preserved["x-shared"] == "theirs");
+    CHECK(merge_workspaces(ours, theirs).merged.preserved == expected);
+    CHECK(merge_workspaces(theirs, ours).merged.preserved == expected);
+}
+
+TEST_CASE("a top-level field only the middle copy lacks: every order of merging agrees")
+{
+    Workspace a = base();
+    a.info.updated_at = minute(1);
+    a.preserved = {{"x-field", 1}};
+    Workspace b = base();
+    b.info.updated_at = minute(3);
+    b.preserved = json::object();
+    Workspace c = base();
+    c.info.updated_at = minute(2);
+    c.preserved = {{"x-field", 3}};
+
+    const Workspace left = merge_workspaces(merge_workspaces(a, b).merged, c).merged;
+    const Workspace right = merge_workspaces(a, merge_workspaces(b, c).merged).merged;
+    CHECK(left.preserved == right.preserved);
+    CHECK(left.preserved == json::object());
 }
 
 TEST_CASE("two texts of one instant are different content, settled by the text")
