@@ -73,25 +73,38 @@ void Session::on_loaded(LoadOutcome outcome)
 
 ImportResult Session::open_file(std::string_view bytes)
 {
+    const std::string blocked = workspace_ ? why_it_cannot_be_left() : std::string();
+    if (!blocked.empty())
+        return ImportResult{std::nullopt, {Problem{"", blocked}}, {}};
+
     ImportResult result = import_workspace(bytes);
     if (result.refused())
         return result;
 
-    // The file's own updated_at is kept: opening is not an edit.
+    // The file's own updated_at is kept: opening is not an edit. It replaces what is
+    // stored only under the id of the workspace the person sees; a file of another
+    // workspace stored here claims that workspace's first revision, which fails, so its
+    // copy is put before the person beside the stored one instead of over it.
     const std::string name = result.workspace->info.name;
+    const bool replaces_open_one = workspace_ && workspace_->info.id == result.workspace->info.id;
     replace_workspace(*result.workspace);
-    request_save("Opened " + (name.empty() ? std::string("a file") : name), Saving::replacing);
+    request_save("Opened " + (name.empty() ? std::string("a file") : name),
+                 replaces_open_one ? Saving::replacing : Saving::new_point);
     return result;
 }
 
-void Session::create_workspace(std::string name, Id id, Timestamp now)
+bool Session::create_workspace(std::string name, Id id, Timestamp now)
 {
+    if (workspace_ && !why_it_cannot_be_left().empty())
+        return false;
+
     Workspace workspace;
     workspace.info.id = std::move(id);
     workspace.info.name = std::move(name);
     replace_workspace(std::move(workspace));
     touch(std::move(now));
     request_save("Created the workspace " + workspace_->info.name, Saving::replacing);
+    return true;
 }
 
 void Session::replace_workspace(Workspace workspace)
@@ -346,6 +359,7 @@ void Session::on_newer_copy(LoadOutcome outcome)
     }
 
     StaleCopy copy;
+    copy.already_stored = stored_revision_ == 0;
     copy.readable = !theirs.refused();
     copy.title = copy.readable ? theirs.workspace->info.name : to_string(theirs.refusals.front());
     copy.stored = std::move(stored);

@@ -37,6 +37,9 @@ struct StaleCopy {
     StoredWorkspace stored;
     std::string title;  // the other copy's workspace name, or why it cannot be read
     bool readable = false;
+    // This tab never stored the workspace: the person opened a file of a workspace this
+    // browser already holds, rather than another tab saving over this one.
+    bool already_stored = false;
 };
 
 // A restore point opened for a look before restoring it.
@@ -62,10 +65,12 @@ public:
     // Grows with every change of the workspace, so derived figures know when to refresh.
     uint64_t revision() const { return revision_; }
 
-    // Opens a file in place of the current workspace, unless the importer refuses it; a
-    // refused file leaves the workspace and storage exactly as they were.
+    // Opens a file in place of the current workspace, unless the importer refuses it or
+    // the open workspace has edits not yet stored (see why_it_cannot_be_left()); a refused
+    // file leaves the workspace and storage exactly as they were.
     ImportResult open_file(std::string_view bytes);
-    void create_workspace(std::string name, Id id, Timestamp now);
+    // False, changing nothing, while the open workspace cannot be left.
+    bool create_workspace(std::string name, Id id, Timestamp now);
 
     // What merging a file into the open workspace would do, without doing it. Null
     // `merge` when the file is refused (its problems are in `import`).

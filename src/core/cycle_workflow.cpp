@@ -47,14 +47,6 @@ Id fitted(const Id& id)
     return id.substr(0, max_id_length - 9) + hash;
 }
 
-bool id_in_use(const Workspace& workspace, const Id& id)
-{
-    const auto in = [&](const auto& collection) { return find_by_id(collection, id) != nullptr; };
-    return in(workspace.teams) || in(workspace.people) || in(workspace.cycles) || in(workspace.objectives) ||
-           in(workspace.key_results) || in(workspace.check_ins) || in(workspace.kpis) || in(workspace.tasks) ||
-           in(workspace.dependencies) || in(workspace.retrospectives) || in(workspace.deleted);
-}
-
 // ---- carry forward ----------------------------------------------------------------------
 
 // Hands out derived ids for one change set, remembering those already given.
@@ -173,6 +165,14 @@ std::string plural(size_t count, const char* one, const char* many)
 }
 
 }  // namespace
+
+bool id_in_use(const Workspace& workspace, const Id& id)
+{
+    const auto in = [&](const auto& collection) { return find_by_id(collection, id) != nullptr; };
+    return in(workspace.teams) || in(workspace.people) || in(workspace.cycles) || in(workspace.objectives) ||
+           in(workspace.key_results) || in(workspace.check_ins) || in(workspace.kpis) || in(workspace.tasks) ||
+           in(workspace.dependencies) || in(workspace.retrospectives) || in(workspace.deleted);
+}
 
 Id derived_id(const Workspace& workspace, const Id& source, const Id& cycle, const std::vector<Id>& also_taken)
 {

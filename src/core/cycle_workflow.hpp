@@ -41,4 +41,8 @@ EditResult carry_forward(const Workspace& workspace, const std::vector<Id>& obje
 // collection, no tombstone and nothing in `also_taken` uses it. Deterministic.
 Id derived_id(const Workspace& workspace, const Id& source, const Id& cycle, const std::vector<Id>& also_taken);
 
+// True when an entity of any collection, or a tombstone, uses `id`: a tombstone applies to
+// every collection in a merge, so a fresh id must be free everywhere.
+bool id_in_use(const Workspace& workspace, const Id& id);
+
 }  // namespace okr

@@ -4,13 +4,22 @@
 
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "core/changes.hpp"
 
 namespace okr {
 
+// A problem with one field of a form, named as the model names the field ("title",
+// "parent", "readings/2/date"), so that the form can show it beside that field.
+struct FieldProblem {
+    std::string field;
+    std::string message;
+};
+
 struct EditRefused {
     std::string message;
+    std::vector<FieldProblem> problems = {};  // empty for edits that are not forms
 };
 
 using EditResult = std::variant<ChangeSet, EditRefused>;

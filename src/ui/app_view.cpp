@@ -504,7 +504,7 @@ void AppView::draw_merge_dialog()
         return;
     switch (merge_dialog_.draw(session_.workspace(), fonts_)) {
     case MergeDialog::Choice::merge:
-        session_.apply_merge(merge_dialog_.merge(), merge_dialog_.file_name(), platform_.now());
+        merge_as_previewed_now();
         merge_dialog_.close();
         break;
     case MergeDialog::Choice::separate:
@@ -514,6 +514,23 @@ void AppView::draw_merge_dialog()
     case MergeDialog::Choice::cancel: merge_dialog_.close(); break;
     case MergeDialog::Choice::none: break;
     }
+}
+
+// The workspace may have moved on while the preview was open (another tab's save taken
+// in): the merge is made again against what is open now, so nothing newer is reverted.
+void AppView::merge_as_previewed_now()
+{
+    const std::string& name = merge_dialog_.file_name();
+    const std::string& bytes = merge_dialog_.bytes();
+    if (is_csv_name(name)) {
+        CheckInCsvImport sheet = import_check_ins_csv(session_.workspace(), bytes, platform_.now());
+        if (!sheet.refused())
+            session_.apply_merge(merge_workspaces(session_.workspace(), *sheet.incoming), name, platform_.now());
+        return;
+    }
+    Session::MergePreview preview = session_.preview_merge(bytes);
+    if (preview.merge)
+        session_.apply_merge(*preview.merge, name, platform_.now());
 }
 
 void AppView::draw_new_workspace_dialog()
@@ -536,8 +553,10 @@ void AppView::draw_new_workspace_dialog()
     const bool named = !new_workspace_name_.empty();
     ImGui::BeginDisabled(!named);
     if ((primary_button("Create###new-workspace-create") || entered) && named) {
-        session_.create_workspace(new_workspace_name_, "w-" + platform_.unique_suffix(), platform_.now());
-        view_ = ViewState{};
+        if (session_.create_workspace(new_workspace_name_, "w-" + platform_.unique_suffix(), platform_.now()))
+            view_ = ViewState{};
+        else
+            problems_.open("No new workspace yet", session_.why_it_cannot_be_left(), {});
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();

@@ -52,6 +52,7 @@ private:
     void draw_workspace();
     void draw_side_panel();
     void draw_merge_dialog();
+    void merge_as_previewed_now();
     void draw_new_workspace_dialog();
     void draw_drop_hint();
 

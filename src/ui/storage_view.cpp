@@ -78,11 +78,18 @@ void StorageView::draw_stale_prompt(Session& session, Platform& platform, const 
         return;
     const StaleCopy& stale = *session.stale();
     ImGui::PushFont(fonts.heading);
-    ImGui::TextWrapped("This workspace was changed in another tab");
+    ImGui::TextWrapped(stale.already_stored ? "This browser already holds this workspace"
+                                            : "This workspace was changed in another tab");
     ImGui::PopFont();
     ImGui::Spacing();
-    ImGui::TextWrapped("Another tab of this app saved the workspace while this tab had edits of its own. "
-                       "Your edits here are not lost: they are on this screen, not yet stored.");
+    if (stale.already_stored)
+        ImGui::TextWrapped("The file you opened is a copy of \"%s\", which is stored here with changes of its "
+                           "own. Neither copy has been overwritten: the file's copy is on this screen, not yet "
+                           "stored.",
+                           stale.title.c_str());
+    else
+        ImGui::TextWrapped("Another tab of this app saved the workspace while this tab had edits of its own. "
+                           "Your edits here are not lost: they are on this screen, not yet stored.");
     ImGui::Spacing();
 
     if (!stale.readable) {
@@ -100,7 +107,8 @@ void StorageView::draw_stale_prompt(Session& session, Platform& platform, const 
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Use the other tab's copy###stale-theirs")) {
+    if (ImGui::Button(stale.already_stored ? "Use the stored copy###stale-theirs"
+                                           : "Use the other tab's copy###stale-theirs")) {
         session.resolve_stale_by_taking_theirs();
         ImGui::CloseCurrentPopup();
     }

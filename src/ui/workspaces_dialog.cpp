@@ -59,7 +59,10 @@ bool WorkspacesDialog::draw(Session& session, Platform& platform, const Fonts& f
     draw_rename(session, platform);
 
     ImGui::Spacing();
-    if (ImGui::Button("New workspace…###workspaces-new")) {
+    ImGui::BeginDisabled(!blocked.empty());
+    const bool new_one = ImGui::Button("New workspace…###workspaces-new");
+    ImGui::EndDisabled();
+    if (new_one) {
         new_workspace_requested = true;
         ImGui::CloseCurrentPopup();
     }

@@ -236,3 +236,49 @@ TEST_CASE("a file is not opened beside the others while the open workspace has u
     CHECK(result.refusals[0].message.find("not saved") != std::string::npos);
     CHECK(t.session.workspace().info.name == "Drafts, renamed");
 }
+
+TEST_CASE("a file of a workspace stored here never overwrites it: the person chooses, and merging keeps both")
+{
+    TwoWorkspaces t;  // Drafts (empty) is open; Northwind is stored beside it
+    // The stored Northwind gains a check-in of its own that the file does not have.
+    t.session.switch_to("w-northwind");
+    settle(t.store);
+    CheckInDraft draft;
+    draft.key_result = "kr-retention";
+    draft.date = *Date::parse("2027-03-01");
+    draft.value = 88;
+    draft.confidence = 0.7;
+    t.session.apply(std::get<ChangeSet>(record_check_in(t.session.workspace(), draft, "ci-kept-here",
+                                                        at("2027-03-01T12:00:00.000Z"))),
+                    at("2027-03-01T12:00:00.000Z"));
+    settle(t.store);
+    t.session.switch_to("w-drafts");
+    settle(t.store);
+    const std::string stored_before = t.store.record("w-northwind")->text;
+
+    REQUIRE(!t.session.open_file(northwind()).refused());
+    settle(t.store);
+    CHECK(t.store.record("w-northwind")->text == stored_before);
+    REQUIRE(t.session.stale());
+    CHECK(t.session.stale()->already_stored);
+
+    t.session.resolve_stale_by_merging(at("2027-03-01T12:05:00.000Z"));
+    settle(t.store);
+    CHECK(t.store.record("w-northwind")->text.find("ci-kept-here") != std::string::npos);
+    CHECK(t.store.record("w-drafts") != nullptr);
+}
+
+TEST_CASE("neither a new workspace nor a file replaces edits that are not stored")
+{
+    TwoWorkspaces t;
+    t.store.fail_next_save("QuotaExceededError");
+    t.session.rename_workspace("Drafts, not stored", at("2027-03-01T10:00:00.000Z"));
+    settle(t.store);
+    REQUIRE(t.session.save_status() == SaveStatus::failed);
+
+    CHECK(!t.session.create_workspace("Another", "w-another", at("2027-03-01T10:01:00.000Z")));
+    CHECK(t.session.open_file(northwind()).refused());
+    settle(t.store);
+    CHECK(t.session.workspace().info.name == "Drafts, not stored");
+    CHECK(t.store.record("w-another") == nullptr);
+}
