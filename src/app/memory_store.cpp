@@ -58,7 +58,7 @@ std::vector<RestorePoint> MemoryStore::restore_points(const std::string& workspa
     return found;
 }
 
-SaveOutcome MemoryStore::save_now(const SaveRequest& request, int64_t now_ms)
+SaveOutcome MemoryStore::save_now(const SaveRequest& request, int64_t now_ms, const Tab* saver)
 {
     if (unavailable_)
         return {SaveResult::failed, 0, std::nullopt, *unavailable_};
@@ -71,6 +71,15 @@ SaveOutcome MemoryStore::save_now(const SaveRequest& request, int64_t now_ms)
         return {SaveResult::stale, 0, StoredWorkspace{copy.id, held->text, held->revision}, {}};
 
     const uint64_t revision = (held ? held->revision : 0) + 1;
+    std::vector<uint64_t> bases = request.chain;
+    bases.push_back(revision - 1);
+    for (uint64_t base : bases) {
+        const auto follower = successions_.find({copy.id, base});
+        if (follower != successions_.end() && follower->second != saver)
+            return {SaveResult::stale, 0, StoredWorkspace{copy.id, held->text, held->revision}, {}};
+    }
+    for (uint64_t base : bases)
+        successions_[{copy.id, base}] = saver;
     put_record(copy.id, {copy.text, request.name, revision, now_ms});
     current_ = copy.id;
     record_restore_point(request, revision, now_ms);
@@ -110,6 +119,7 @@ void MemoryStore::record_restore_point(const SaveRequest& request, uint64_t revi
 void MemoryStore::remove_now(const std::string& id)
 {
     records_.erase(id);
+    std::erase_if(successions_, [&](const auto& entry) { return entry.first.first == id; });
     std::erase_if(points_, [&](const StoredPoint& p) { return p.point.workspace_id == id; });
     if (records_.empty()) {
         current_.reset();
@@ -200,7 +210,7 @@ void MemoryStore::Tab::save(SaveRequest request, std::function<void(SaveOutcome)
 {
     shared_.pending_.push_back([this, request = std::move(request), done = std::move(done)] {
         const int64_t now_ms = shared_.clock_ms_ += 1000;
-        SaveOutcome outcome = shared_.save_now(request, now_ms);
+        SaveOutcome outcome = shared_.save_now(request, now_ms, this);
         if (outcome.result == SaveResult::saved)
             shared_.notify_others(this, {StoreNotice::Kind::saved_elsewhere, request.workspace.id, outcome.revision});
         done(std::move(outcome));

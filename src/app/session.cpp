@@ -263,6 +263,11 @@ void Session::request_save(std::string summary, Saving kind)
 
 void Session::write_now(uint64_t based_on)
 {
+    // The bases of this tab's writes still under way, which this one follows.
+    std::vector<uint64_t> chain;
+    for (uint64_t base = stored_revision_; base < based_on; ++base)
+        chain.push_back(base);
+
     ++writes_in_flight_;
     write_again_ = false;
     save_status_ = SaveStatus::saving;
@@ -270,6 +275,7 @@ void Session::write_now(uint64_t based_on)
                         workspace_->info.name,
                         point_summary(point_summary_, point_edits_),
                         point_edits_ > 1 ? point_first_revision_ : 0,
+                        std::move(chain),
                         replace_on_next_write_};
     replace_on_next_write_ = false;
     store_.save(std::move(request), [this](SaveOutcome outcome) { on_saved(std::move(outcome)); });

@@ -39,6 +39,9 @@ struct SaveRequest {
     // The restore point this save extends (its first revision), replacing its text; 0
     // starts a new point.
     uint64_t restore_point_revision = 0;
+    // Revisions this tab's earlier saves, still under way, were based on: this save
+    // follows them, and is stale if any of them lost its place to another tab.
+    std::vector<uint64_t> chain;
     // True: the person replaced the workspace on purpose (opened a file over it), so it is
     // stored whatever revision is there; the version it replaces stays a restore point.
     bool replaces = false;
@@ -178,12 +181,14 @@ private:
         std::string text;
     };
 
-    SaveOutcome save_now(const SaveRequest& request, int64_t now_ms);
+    SaveOutcome save_now(const SaveRequest& request, int64_t now_ms, const Tab* saver);
     void record_restore_point(const SaveRequest& request, uint64_t revision, int64_t now_ms);
     void notify_others(const Tab* saver, StoreNotice notice);
     void remove_now(const std::string& id);
 
     std::map<std::string, Record> records_;
+    // Which tab's save followed each revision of each workspace.
+    std::map<std::pair<std::string, uint64_t>, const Tab*> successions_;
     std::optional<std::string> current_;
     std::optional<std::string> ever_stored_;
     std::vector<StoredPoint> points_;  // oldest first

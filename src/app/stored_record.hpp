@@ -2,7 +2,8 @@
 // The records a WorkspaceStore keeps, and how records of every earlier format are read.
 // Format 1 (the first release) stored {text, saved_at} under the workspace id. Format 2
 // adds the id, the name and the revision that lets tabs detect each other's saves, plus
-// the restore points, kept beside the workspaces.
+// the restore points, kept beside the workspaces. Format 3 adds, beside them, which tab
+// followed which revision; its records are those of format 2.
 
 #include <optional>
 #include <string>
@@ -13,7 +14,7 @@
 
 namespace okr {
 
-inline constexpr int stored_format_version = 2;
+inline constexpr int stored_format_version = 3;
 
 struct StoredRecordRead {
     std::optional<StoredWorkspace> workspace;

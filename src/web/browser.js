@@ -25,10 +25,14 @@ mergeInto(LibraryManager.library, {
   //   revisions           key: [id, revision]        -> when that revision was saved
   //   restore_points      key: [id, first revision]  -> {workspace_id, first_revision, revision, saved_at_ms, summary}
   //   restore_point_texts key: same as above         -> the workspace's text at that point
+  //   successions         key: [id, revision, tab]   -> {of: [id, revision]}, unique on `of`
   // A save claims its revision by adding its key to `revisions`: the add fails when another
   // tab claimed it first, which aborts the whole save. So the check needs no read, every
   // request of a save is sent at once and committed, and a tab closed right after an edit
-  // still leaves the save to complete.
+  // still leaves the save to complete. A save sent while the same tab's previous one is
+  // still under way is based on that one's revision; it also claims, in `successions`,
+  // to follow what the previous one followed, which the unique index refuses when another
+  // tab took that place: so it fails as stale instead of landing over the other tab's save.
   // The database version is the storage format of src/app/stored_record.hpp: the schema
   // steps are here, the record steps there. A workspace is one string, not nested objects:
   // structured cloning of deep objects costs hundreds of times more than of one string.
@@ -41,6 +45,13 @@ mergeInto(LibraryManager.library, {
     channel: null,
     // Kept outside the database, so that a database that vanished is told from a first run.
     markerKey: 'okr-tracker.stored-workspace',
+    // This page's own mark on the successions it claims, drawn when the page first saves
+    // (a value written here would be fixed when the app is built, the same in every tab).
+    tab: null,
+    tabMark: function () {
+      if (okrStore.tab === null) okrStore.tab = Math.random().toString(36).slice(2) + '-' + Date.now().toString(36);
+      return okrStore.tab;
+    },
 
     open: function (version) {
       if (okrStore.released) return Promise.reject(new Error('A newer version of this app is open in another tab; reload this page'));
@@ -63,6 +74,8 @@ mergeInto(LibraryManager.library, {
             db.createObjectStore('restore_points');
             db.createObjectStore('restore_point_texts');
           }
+          if (event.oldVersion < 3)
+            db.createObjectStore('successions').createIndex('of', 'of', { unique: true });
         };
         request.onsuccess = function () {
           const db = request.result;
@@ -193,11 +206,11 @@ mergeInto(LibraryManager.library, {
     // A workspace, its revision claims and its restore points go in one transaction. When
     // it was the current one, the one saved last among the rest takes its place.
     remove: function (db, meta, resolve) {
-      const stores = ['workspaces', 'meta', 'revisions', 'restore_points', 'restore_point_texts'];
+      const stores = ['workspaces', 'meta', 'revisions', 'restore_points', 'restore_point_texts', 'successions'];
       const tx = db.transaction(stores, 'readwrite');
       const id = meta.id;
       tx.objectStore('workspaces').delete(id);
-      ['revisions', 'restore_points', 'restore_point_texts'].forEach(function (store) {
+      ['revisions', 'restore_points', 'restore_point_texts', 'successions'].forEach(function (store) {
         tx.objectStore(store).delete(okrStore.revisionRange(id));
       });
       let remaining = 0;
@@ -233,7 +246,7 @@ mergeInto(LibraryManager.library, {
     // The revision claim, the write, the pointer to the current workspace and the restore
     // point are one transaction: all of them land, or none.
     save: function (db, meta, text, resolve) {
-      const stores = ['workspaces', 'meta', 'revisions', 'restore_points', 'restore_point_texts'];
+      const stores = ['workspaces', 'meta', 'revisions', 'restore_points', 'restore_point_texts', 'successions'];
       const tx = db.transaction(stores, 'readwrite');
       let revision = meta.based_on + 1;
       const savedAt = Date.now();
@@ -249,6 +262,9 @@ mergeInto(LibraryManager.library, {
       };
       const writeAll = function () {
         tx.objectStore('revisions').add(savedAt, [meta.id, revision]);
+        (meta.chain || []).concat([revision - 1]).forEach(function (base) {
+          tx.objectStore('successions').put({ of: [meta.id, base] }, [meta.id, base, okrStore.tabMark()]);
+        });
         tx.objectStore('workspaces').put({
           format: meta.format, id: meta.id, name: meta.name, revision: revision,
           saved_at: new Date(savedAt).toISOString(), text: text,

@@ -107,6 +107,7 @@ void IndexedDbStore::save(SaveRequest request, std::function<void(SaveOutcome)> 
                  {"summary", request.summary},
                  {"point_revision", request.restore_point_revision},
                  {"replaces", request.replaces},
+                 {"chain", request.chain},
                  {"kept", restore_points_kept}};
     send("save", std::move(meta), request.workspace.text, [done = std::move(done)](const json& answer, std::string text) {
         const std::string result = text_of(answer, "result");

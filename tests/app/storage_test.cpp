@@ -387,14 +387,55 @@ TEST_CASE("records of storage format 1 are read and upgraded: fixture written by
     CHECK(imported.workspace->objectives.size() == 9);
 }
 
+TEST_CASE("records of storage format 2 are read as they are: fixture written by that release")
+{
+    const nlohmann::json dump = nlohmann::json::parse(read_file(std::string(OKR_FIXTURES_DIR) + "/stored/format-2.json"));
+    REQUIRE(dump.at("workspaces").size() == 1);
+    CHECK(dump.at("restore_points").size() == 2);
+    const std::string key = dump["workspaces"][0][0];
+    nlohmann::json record = dump["workspaces"][0][1];
+    CHECK(record.at("format") == 2);
+    std::string text = record.at("text");
+    record.erase("text");
+
+    const StoredRecordRead read = read_stored_record(key, record, text);
+    REQUIRE(read.workspace.has_value());
+    CHECK(read.workspace->id == "w-northwind");
+    CHECK(read.workspace->revision == 2);
+    const ImportResult imported = import_workspace(read.workspace->text);
+    REQUIRE_FALSE(imported.refused());
+    CHECK(imported.workspace->check_ins.size() == 100);
+}
+
+TEST_CASE("a save sent behind one still under way never lands over another tab's save")
+{
+    // B has not heard of A's save yet, makes two edits in a row, and is closed at once: its
+    // first write loses its revision to A, and the flushed second must not take the next.
+    TwoTabs t;
+    t.a.apply(check_in(t.a, "ci-from-a", "kr-retention", 91), at("2027-02-26T10:00:00.000Z"));
+    t.b.apply(check_in(t.b, "ci-from-b-1", "kr-nps", 40), at("2027-02-26T10:00:01.000Z"));
+    t.b.apply(check_in(t.b, "ci-from-b-2", "kr-nps", 41), at("2027-02-26T10:00:02.000Z"));
+    t.b.flush();
+    settle(t.store);
+
+    const std::string stored = t.store.current()->text;
+    CHECK(holds_check_in(stored, "ci-from-a"));
+    CHECK(t.b.stale());
+    t.b.resolve_stale_by_merging(at("2027-02-26T10:01:00.000Z"));
+    settle(t.store);
+    for (const char* id : {"ci-from-a", "ci-from-b-1", "ci-from-b-2"})
+        CHECK_MESSAGE(holds_check_in(t.store.current()->text, id), id);
+}
+
 TEST_CASE("a record of the current format is read as it is; a newer or malformed one is refused plainly")
 {
-    const auto current =
-        read_stored_record("w-x", {{"format", 2}, {"id", "w-x"}, {"name", "X"}, {"revision", 7}}, "{}");
+    const auto current = read_stored_record(
+        "w-x", {{"format", stored_format_version}, {"id", "w-x"}, {"name", "X"}, {"revision", 7}}, "{}");
     REQUIRE(current.workspace.has_value());
     CHECK(current.workspace->revision == 7);
 
-    const auto newer = read_stored_record("w-x", {{"format", 3}, {"id", "w-x"}, {"revision", 7}}, "{}");
+    const auto newer =
+        read_stored_record("w-x", {{"format", stored_format_version + 1}, {"id", "w-x"}, {"revision", 7}}, "{}");
     CHECK_FALSE(newer.workspace.has_value());
     CHECK(newer.error.find("newer version of this app") != std::string::npos);
 
