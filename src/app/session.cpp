@@ -526,7 +526,8 @@ void Session::on_switched(LoadOutcome outcome)
 
 void Session::rename_workspace(std::string name, Timestamp now)
 {
-    if (!workspace_ || stale_ || name.empty() || name == workspace_->info.name)
+    const bool blank = name.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (!workspace_ || stale_ || blank || name == workspace_->info.name)
         return;
     Step step{{}, header(), header()};
     step.changes.summary = "Renamed the workspace to " + name;

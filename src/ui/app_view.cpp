@@ -160,12 +160,37 @@ void AppView::draw_undo_buttons()
     ImGui::EndDisabled();
 }
 
+// A long name must not push the top bar's buttons off the page: it is cut to a share of
+// the width, with an ellipsis, and shown whole on hover.
+void AppView::draw_workspace_title(const std::string& name)
+{
+    const float room = std::max(120.0f, ImGui::GetMainViewport()->Size.x * 0.22f);
+    if (ImGui::CalcTextSize(name.c_str()).x <= room) {
+        ImGui::TextUnformatted(name.c_str());
+        return;
+    }
+    std::string shown = name;
+    while (!shown.empty() && ImGui::CalcTextSize((shown + "…").c_str()).x > room) {
+        // One whole character at a time: continuation bytes, then the byte that starts it.
+        while (!shown.empty()) {
+            const auto last = static_cast<unsigned char>(shown.back());
+            shown.pop_back();
+            if ((last & 0xC0) != 0x80)
+                break;
+        }
+    }
+    shown += "…";
+    ImGui::TextUnformatted(shown.c_str());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", name.c_str());
+}
+
 void AppView::draw_top_bar()
 {
     ImGui::BeginChild("top-bar", ImVec2(0, top_bar_height), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 6);
     ImGui::PushFont(fonts_.title);
-    ImGui::TextUnformatted(session_.has_workspace() ? session_.workspace().info.name.c_str() : "OKR");
+    draw_workspace_title(session_.has_workspace() ? session_.workspace().info.name : std::string("OKR"));
     ImGui::PopFont();
 
     if (session_.has_workspace()) {
@@ -550,7 +575,7 @@ void AppView::draw_new_workspace_dialog()
     const bool entered =
         ImGui::InputText("###new-workspace-name", &new_workspace_name_, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::Spacing();
-    const bool named = !new_workspace_name_.empty();
+    const bool named = new_workspace_name_.find_first_not_of(" \t") != std::string::npos;
     ImGui::BeginDisabled(!named);
     if ((primary_button("Create###new-workspace-create") || entered) && named) {
         if (session_.create_workspace(new_workspace_name_, "w-" + platform_.unique_suffix(), platform_.now()))

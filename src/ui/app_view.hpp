@@ -44,6 +44,7 @@ public:
 private:
     void handle_shortcuts();
     void draw_top_bar();
+    void draw_workspace_title(const std::string& name);
     void draw_undo_buttons();
     void draw_save_status();
     void draw_storage_banner();

@@ -175,7 +175,7 @@ void WorkspacesDialog::draw_rename(Session& session, Platform& platform)
     const bool entered = ImGui::InputText("###workspace-new-name", &new_name_,
                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     ImGui::SameLine();
-    const bool named = !new_name_.empty();
+    const bool named = new_name_.find_first_not_of(" \t") != std::string::npos;
     ImGui::BeginDisabled(!named);
     if ((ImGui::Button("Rename###workspace-rename-confirm") || entered) && named) {
         session.rename_workspace(new_name_, platform.now());

@@ -282,3 +282,12 @@ TEST_CASE("neither a new workspace nor a file replaces edits that are not stored
     CHECK(t.session.workspace().info.name == "Drafts, not stored");
     CHECK(t.store.record("w-another") == nullptr);
 }
+
+TEST_CASE("a name of nothing but spaces is not a name")
+{
+    TwoWorkspaces t;
+    t.session.rename_workspace("   ", at("2027-03-01T10:00:00.000Z"));
+    settle(t.store);
+    CHECK(t.session.workspace().info.name == "Drafts for Q2");
+    CHECK(!t.session.can_undo());
+}

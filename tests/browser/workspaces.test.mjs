@@ -159,3 +159,23 @@ test('a teammate\'s file can open beside the workspace instead of merging into i
   await click(page, '###workspaces-close');
   assert.deepEqual(problems, []);
 });
+
+test('a long name with emoji is stored as typed, and the top bar keeps its buttons on the page', async () => {
+  const { page } = browser;
+  const name = 'Team 🚀 OKRs 👍🏽 — Übergabe der Quartalsziele für die Logistiksparte Nord und das neue Kundenportal';
+  await openWorkspaces(page);
+  const id = (await state(page)).workspace.id;
+  await click(page, `###workspace-rename-${id}`);
+  await typeInto(page, '###workspace-new-name', name);
+  await click(page, '###workspace-rename-confirm');
+  await settled(page, 'the rename', (s) => s.workspace.name === name);
+  assert.equal((await stored(page)).records[id].name, name);
+  await click(page, '###workspaces-close');
+
+  const viewport = page.viewportSize();
+  for (const label of ['###export-menu', '###workspaces-open', '###history-open', '###redo']) {
+    const w = await findWidget(page, label);
+    assert.ok(w.x + w.w <= viewport.width, `${label} was pushed off the page`);
+  }
+  await screenshot(page, 'workspaces-05-long-name');
+});
