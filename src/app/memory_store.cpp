@@ -202,6 +202,7 @@ void MemoryStore::Tab::remove(const std::string& id, std::function<void(RemoveOu
             return;
         }
         shared_.remove_now(id);
+        shared_.notify_others(this, {StoreNotice::Kind::removed, id, 0});
         done({true, {}});
     });
 }

@@ -233,7 +233,7 @@ void Session::request_save(std::string summary, Saving kind)
     const bool new_restore_point = kind != Saving::edit;
     if (kind == Saving::replacing)
         replace_on_next_write_ = true;
-    if (startup_ == Startup::storage_failed || released_) {
+    if (startup_ == Startup::storage_failed || released_ || deleted_elsewhere_) {
         save_status_ = SaveStatus::not_stored;
         return;
     }
@@ -283,7 +283,7 @@ void Session::write_now(uint64_t based_on)
 
 void Session::flush()
 {
-    if (write_again_ && !stale_ && !released_)
+    if (write_again_ && !stale_ && !released_ && !deleted_elsewhere_)
         write_now(stored_revision_ + static_cast<uint64_t>(writes_in_flight_));
 }
 
@@ -306,6 +306,10 @@ void Session::on_saved(SaveOutcome outcome)
 
     if (writes_in_flight_ > 0)
         return;
+    if (deleted_elsewhere_) {
+        save_status_ = SaveStatus::not_stored;
+        return;
+    }
     if (write_again_) {
         write_now(stored_revision_);
         return;
@@ -331,6 +335,12 @@ void Session::on_notice(const StoreNotice& notice)
     case StoreNotice::Kind::released:
         released_ = true;
         save_status_ = SaveStatus::not_stored;
+        return;
+    case StoreNotice::Kind::removed:
+        if (workspace_ && notice.workspace_id == workspace_->info.id && !deleted_elsewhere_) {
+            deleted_elsewhere_ = true;
+            save_status_ = SaveStatus::not_stored;
+        }
         return;
     case StoreNotice::Kind::saved_elsewhere:
         break;
@@ -594,6 +604,24 @@ void Session::delete_workspace(const std::string& id)
         forget_open_workspace();
         store_.load_current([this](LoadOutcome next) { on_loaded(std::move(next)); });
     });
+}
+
+void Session::keep_deleted_workspace()
+{
+    if (!deleted_elsewhere_ || !workspace_)
+        return;
+    deleted_elsewhere_ = false;
+    stored_revision_ = 0;
+    request_save("Kept after it was deleted in another tab", Saving::replacing);
+}
+
+void Session::close_deleted_workspace()
+{
+    if (!deleted_elsewhere_)
+        return;
+    deleted_elsewhere_ = false;
+    forget_open_workspace();
+    store_.load_current([this](LoadOutcome next) { on_loaded(std::move(next)); });
 }
 
 // After the open workspace was deleted: nothing of it may be saved again.

@@ -145,6 +145,11 @@ public:
     // Deletes a stored workspace and its restore points. Deleting the open one opens the
     // one saved last among the rest, or the first-run choices when none is left.
     void delete_workspace(const std::string& id);
+    // Another tab deleted the open workspace: nothing is saved until the person keeps it
+    // here again (stored anew) or closes it.
+    bool deleted_elsewhere() const { return deleted_elsewhere_; }
+    void keep_deleted_workspace();
+    void close_deleted_workspace();
     // Why the last switch, copy or deletion failed, for the person; empty when it did not.
     const std::string& workspace_action_error() const { return workspace_action_error_; }
 
@@ -216,6 +221,7 @@ private:
     bool workspace_list_loading_ = false;
     std::string workspace_list_error_;
     std::string workspace_action_error_;
+    bool deleted_elsewhere_ = false;
 };
 
 }  // namespace okr

@@ -107,6 +107,7 @@ struct StoreNotice {
         saved_elsewhere,  // another tab saved `workspace_id` at `revision`
         blocked,          // an older version of the app in another tab holds the database open
         released,         // a newer version of the app needs the database: this tab must reload
+        removed,          // another tab deleted `workspace_id`
     };
     Kind kind = Kind::saved_elsewhere;
     std::string workspace_id;

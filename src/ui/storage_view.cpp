@@ -63,6 +63,8 @@ void StorageView::draw_dialogs(Session& session, Platform& platform, const Fonts
 {
     if (session.storage_released())
         draw_released_notice(session, platform, fonts, requests);
+    else if (session.deleted_elsewhere())
+        draw_deleted_elsewhere(session, fonts, requests);
     else if (session.stale())
         draw_stale_prompt(session, platform, fonts, requests);
     draw_history(session, platform, fonts);
@@ -116,6 +118,37 @@ void StorageView::draw_stale_prompt(Session& session, Platform& platform, const 
     ImGui::SameLine();
     if (ImGui::Button("Export my copy###stale-export"))
         requests.export_workspace = true;
+    ImGui::EndPopup();
+}
+
+// ---- deleted in another tab --------------------------------------------------------------------
+
+void StorageView::draw_deleted_elsewhere(Session& session, const Fonts& fonts, StorageRequests& requests)
+{
+    constexpr const char* popup = "Deleted in another tab###deleted-elsewhere";
+    centred_modal(popup, 540);
+    if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoSavedSettings))
+        return;
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextWrapped("This workspace was deleted in another tab");
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::TextWrapped("It is still on this screen, and nothing more is saved until you choose. Keep it here "
+                       "stores this copy again, as a workspace of this browser; Close it opens the one saved "
+                       "last among the others.");
+    ImGui::Spacing();
+    if (primary_button("Keep it here###deleted-keep")) {
+        session.keep_deleted_workspace();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Export it###deleted-export"))
+        requests.export_workspace = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Close it###deleted-close")) {
+        session.close_deleted_workspace();
+        ImGui::CloseCurrentPopup();
+    }
     ImGui::EndPopup();
 }
 

@@ -30,6 +30,7 @@ public:
 private:
     void draw_stale_prompt(Session& session, Platform& platform, const Fonts& fonts, StorageRequests& requests);
     void draw_released_notice(Session& session, Platform& platform, const Fonts& fonts, StorageRequests& requests);
+    void draw_deleted_elsewhere(Session& session, const Fonts& fonts, StorageRequests& requests);
     void draw_history(Session& session, Platform& platform, const Fonts& fonts);
     void draw_point_list(Session& session, Platform& platform);
     void draw_preview(Session& session, Platform& platform);

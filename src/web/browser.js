@@ -234,6 +234,7 @@ mergeInto(LibraryManager.library, {
       };
       tx.oncomplete = function () {
         delete okrStore.pointKeys[id];
+        if (okrStore.channel) okrStore.channel.postMessage({ kind: 'removed', id: id });
         // Nothing left: the next start is a first run, not "the data that was here is gone".
         if (remaining === 0) {
           try { localStorage.removeItem(okrStore.markerKey); } catch (e) { /* the marker is a courtesy */ }
@@ -397,7 +398,7 @@ mergeInto(LibraryManager.library, {
     if (typeof BroadcastChannel !== 'undefined') {
       okrStore.channel = new BroadcastChannel('okr-tracker');
       okrStore.channel.onmessage = function (event) {
-        if (event.data && event.data.kind === 'saved') okrStore.notice(event.data);
+        if (event.data && (event.data.kind === 'saved' || event.data.kind === 'removed')) okrStore.notice(event.data);
       };
     }
     document.addEventListener('visibilitychange', function () {

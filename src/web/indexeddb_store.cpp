@@ -186,6 +186,8 @@ void IndexedDbStore::noticed(const json& meta)
         listener_({StoreNotice::Kind::blocked, {}, 0});
     else if (kind == "released")
         listener_({StoreNotice::Kind::released, {}, 0});
+    else if (kind == "removed")
+        listener_({StoreNotice::Kind::removed, text_of(meta, "id"), 0});
 }
 
 }  // namespace okr::web

@@ -291,3 +291,39 @@ TEST_CASE("a name of nothing but spaces is not a name")
     CHECK(t.session.workspace().info.name == "Drafts for Q2");
     CHECK(!t.session.can_undo());
 }
+
+TEST_CASE("a workspace deleted in another tab is not brought back by this tab's next edit, unless kept")
+{
+    TwoWorkspaces t;
+    t.session.switch_to("w-northwind");
+    settle(t.store);
+    MemoryStore::Tab other_tab{t.store};
+    Session other{other_tab};
+    other.start();
+    settle(t.store);
+
+    other.delete_workspace("w-northwind");
+    settle(t.store);
+    REQUIRE(t.session.deleted_elsewhere());
+    t.session.rename_workspace("Northwind, edited after the deletion", at("2027-03-01T10:00:00.000Z"));
+    settle(t.store);
+    CHECK(t.store.record("w-northwind") == nullptr);
+    CHECK(t.session.save_status() == SaveStatus::not_stored);
+
+    SUBCASE("kept here: stored again, with the edit")
+    {
+        t.session.keep_deleted_workspace();
+        settle(t.store);
+        REQUIRE(t.store.record("w-northwind") != nullptr);
+        CHECK(t.store.record("w-northwind")->name == "Northwind, edited after the deletion");
+        CHECK(t.session.save_status() == SaveStatus::saved);
+    }
+    SUBCASE("closed: the other workspace opens, and nothing comes back")
+    {
+        t.session.close_deleted_workspace();
+        settle(t.store);
+        REQUIRE(t.session.has_workspace());
+        CHECK(t.session.workspace().info.id == "w-drafts");
+        CHECK(t.store.record("w-northwind") == nullptr);
+    }
+}
