@@ -71,13 +71,19 @@ void Session::on_loaded(LoadOutcome outcome)
 
 // ---- replacing and editing ----------------------------------------------------------------
 
-ImportResult Session::open_file(std::string_view bytes)
+// A file that would take the open workspace's place is not even read while that one has
+// edits not yet stored: the reason comes back as the refusal.
+ImportResult Session::import_unless_blocked(std::string_view bytes) const
 {
     const std::string blocked = workspace_ ? why_it_cannot_be_left() : std::string();
     if (!blocked.empty())
         return ImportResult{std::nullopt, {Problem{"", blocked}}, {}};
+    return import_workspace(bytes);
+}
 
-    ImportResult result = import_workspace(bytes);
+ImportResult Session::open_file(std::string_view bytes)
+{
+    ImportResult result = import_unless_blocked(bytes);
     if (result.refused())
         return result;
 
@@ -570,11 +576,7 @@ void Session::duplicate_workspace(const std::string& id, Id copy_id, std::string
 
 ImportResult Session::open_file_as_new_workspace(std::string_view bytes, Id id, std::string name, Timestamp now)
 {
-    const std::string blocked = workspace_ ? why_it_cannot_be_left() : std::string();
-    if (!blocked.empty())
-        return ImportResult{std::nullopt, {Problem{"", blocked}}, {}};
-
-    ImportResult result = import_workspace(bytes);
+    ImportResult result = import_unless_blocked(bytes);
     if (result.refused())
         return result;
 

@@ -165,6 +165,7 @@ private:
         std::optional<HeaderState> header_after;
     };
 
+    ImportResult import_unless_blocked(std::string_view bytes) const;
     void on_loaded(LoadOutcome outcome);
     void on_switched(LoadOutcome outcome);
     void forget_open_workspace();

@@ -4,32 +4,19 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
 #include "app/session.hpp"
+#include "store_support.hpp"
 #include "app/stored_record.hpp"
 #include "core/difference.hpp"
 #include "core/edits.hpp"
 #include "core/export.hpp"
 
 using namespace okr;
+using namespace okr::test;
 
 namespace {
-
-std::string read_file(const std::string& path)
-{
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
-}
-
-std::string northwind() { return read_file(std::string(OKR_SAMPLES_DIR) + "/northwind-it.json"); }
-
-Timestamp at(const char* text) { return *Timestamp::parse(text); }
 
 ChangeSet check_in(const Session& session, const char* id, const char* key_result, double value)
 {
@@ -44,12 +31,6 @@ ChangeSet check_in(const Session& session, const char* id, const char* key_resul
 bool holds_check_in(const std::string& text, const char* id)
 {
     return text.find(std::string("\"") + id + "\"") != std::string::npos;
-}
-
-void settle(MemoryStore& store)
-{
-    while (store.run_pending() > 0) {
-    }
 }
 
 // Two tabs of one browser on one database, both showing Northwind.

@@ -4,34 +4,15 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "app/session.hpp"
+#include "store_support.hpp"
 #include "core/edits.hpp"
 #include "core/export.hpp"
 
 using namespace okr;
+using namespace okr::test;
 
 namespace {
-
-std::string read_file(const std::string& path)
-{
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
-}
-
-std::string northwind() { return read_file(std::string(OKR_SAMPLES_DIR) + "/northwind-it.json"); }
-
-Timestamp at(const char* text) { return *Timestamp::parse(text); }
-
-void settle(MemoryStore& store)
-{
-    while (store.run_pending() > 0) {
-    }
-}
 
 std::vector<std::string> listed_ids(Session& session, MemoryStore& store)
 {
@@ -147,7 +128,7 @@ TEST_CASE("a file opened as a workspace of its own leaves the open one as it was
     settle(t.store);
     const std::string before = t.store.record("w-northwind")->text;
 
-    const std::string offline = read_file(std::string(OKR_SAMPLES_DIR) + "/northwind-sales-offline.json");
+    const std::string offline = sample("northwind-sales-offline.json");
     const ImportResult opened = t.session.open_file_as_new_workspace(offline, "w-sales-offline", "Sales, offline copy",
                                                                      at("2027-03-02T08:00:00.000Z"));
     REQUIRE(!opened.refused());

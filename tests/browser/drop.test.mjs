@@ -10,6 +10,7 @@ import path from 'node:path';
 import {
   withBrowser, openApp, state, waitForState, click, findWidget, screenshot, storedWorkspace,
   dumpDatabase, nextFrames, samplesDir, Startup, SaveStatus,
+  problemsDialog,
 } from './harness.mjs';
 
 const browser = withBrowser();
@@ -31,17 +32,6 @@ async function filesBeingDragged(page, files) {
 
 function fileFrom(filePath) {
   return { name: path.basename(filePath), bytes: readFileSync(filePath) };
-}
-
-// The problems dialog once it shows `title`: the one closed just before may linger a frame.
-async function problemsDialog(page, title) {
-  const start = Date.now();
-  for (;;) {
-    const close = await findWidget(page, '###problems-close');
-    if (title.test(close.window)) return close;
-    if (Date.now() - start > 5000) throw new Error(`the dialog says "${close.window}", not ${title}`);
-    await nextFrames(page, 2);
-  }
 }
 
 async function dragOver(page, transfer) {

@@ -205,6 +205,24 @@ export async function press(page, chord) {
   await nextFrames(page, 3);
 }
 
+// Opens a file through the page's own Open… button and the browser's file chooser.
+export async function openThroughPicker(page, file) {
+  const chooser = page.waitForEvent('filechooser');
+  await click(page, '###open-file');
+  await (await chooser).setFiles(file);
+}
+
+// The problems dialog once it shows `title`: the one closed just before may linger a frame.
+export async function problemsDialog(page, title) {
+  const start = Date.now();
+  for (;;) {
+    const close = await findWidget(page, '###problems-close');
+    if (title.test(close.window)) return close;
+    if (Date.now() - start > 5000) throw new Error(`the dialog says "${close.window}", not ${title}`);
+    await nextFrames(page, 2);
+  }
+}
+
 export async function screenshot(page, name) {
   const file = path.join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file });

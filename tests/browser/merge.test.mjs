@@ -7,15 +7,10 @@ import path from 'node:path';
 import {
   withBrowser, openApp, state, waitForState, click, findWidget, screenshot, storedWorkspace,
   dumpDatabase, samplesDir, Startup, SaveStatus,
+  openThroughPicker,
 } from './harness.mjs';
 
 const browser = withBrowser();
-
-async function openThroughPicker(page, file) {
-  const chooser = page.waitForEvent('filechooser');
-  await click(page, '###open-file');
-  await (await chooser).setFiles(file);
-}
 
 const salesFile = path.join(samplesDir, 'northwind-sales-offline.json');
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import {
   withBrowser, openApp, state, waitForState, click, findWidget, widgets, screenshot, storedWorkspace,
   dumpDatabase, nextFrames, artifactsDir, Startup, SaveStatus,
+  openThroughPicker, problemsDialog,
 } from './harness.mjs';
 
 const browser = withBrowser();
@@ -22,23 +23,6 @@ async function downloadFrom(page, ...labels) {
   const file = path.join(exportsDir, saved.suggestedFilename());
   await saved.saveAs(file);
   return { file, name: saved.suggestedFilename(), text: readFileSync(file, 'utf8') };
-}
-
-async function openThroughPicker(page, file) {
-  const chooser = page.waitForEvent('filechooser');
-  await click(page, '###open-file');
-  await (await chooser).setFiles(file);
-}
-
-// The problems dialog once it shows `title`: the one closed just before may linger a frame.
-async function problemsDialog(page, title) {
-  const start = Date.now();
-  for (;;) {
-    const close = await findWidget(page, '###problems-close');
-    if (title.test(close.window)) return close;
-    if (Date.now() - start > 5000) throw new Error(`the dialog says "${close.window}", not ${title}`);
-    await nextFrames(page, 2);
-  }
 }
 
 function csvRows(text) {

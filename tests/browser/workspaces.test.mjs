@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   withBrowser, openApp, state, waitForState, click, typeInto, findWidget, screenshot, nextFrames,
-  press, samplesDir, Startup, SaveStatus,
+  press, openThroughPicker, samplesDir, Startup, SaveStatus,
 } from './harness.mjs';
 
 const browser = withBrowser();
@@ -144,9 +144,7 @@ test('a teammate\'s file can open beside the workspace instead of merging into i
   }
   const northwindBefore = (await stored(page)).records['w-northwind'].text;
 
-  const chooser = page.waitForEvent('filechooser');
-  await click(page, '###open-file');
-  await (await chooser).setFiles(path.join(samplesDir, 'northwind-sales-offline.json'));
+  await openThroughPicker(page, path.join(samplesDir, 'northwind-sales-offline.json'));
   await click(page, '###merge-separate');
   const opened = await settled(page, 'the separate workspace', (s) => s.workspace.id !== 'w-northwind');
   assert.match(opened.workspace.name, /Northwind IT \(from northwind-sales-offline\.json\)/);
