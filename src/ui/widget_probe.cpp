@@ -82,6 +82,10 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label,
     ImGuiWindow* window = ctx->CurrentWindow;
     if (window && !window->ClipRect.Overlaps(rect))
         return;
+    // A new auto-sized window (a popup, a dialog) lays out its first frame unseen, to learn
+    // its size: a click aimed there would land on whatever lies beneath.
+    if (window && (window->Hidden || (window->RootWindow && window->RootWindow->Hidden)))
+        return;
     if (window)
         rect.ClipWith(window->ClipRect);
     okr::ui::current_frame.push_back({okr::ui::title_of(window), label, rect});
