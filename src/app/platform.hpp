@@ -27,6 +27,12 @@ public:
 
     // A moment as the person's own clock and locale write it ("3 Dec 2026, 19:40").
     virtual std::string local_time_text(int64_t unix_ms) const = 0;
+    // A small setting kept by the host between visits, apart from the workspaces (the
+    // theme); empty when never set or when the host cannot keep it.
+    virtual std::string setting(const std::string& key) const = 0;
+    virtual void keep_setting(const std::string& key, const std::string& value) = 0;
+    // Whether the operating system is set to a dark appearance.
+    virtual bool prefers_dark_appearance() const = 0;
     // Starts the page afresh (after a newer version of the app took over the storage).
     virtual void reload() = 0;
 };

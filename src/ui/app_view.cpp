@@ -52,6 +52,17 @@ bool is_csv_name(const std::string& name)
            });
 }
 
+// The person's own choice, else the system's appearance.
+Theme chosen_theme(const Platform& platform)
+{
+    const std::string chosen = platform.setting("theme");
+    if (chosen == "dark")
+        return Theme::dark;
+    if (chosen == "light")
+        return Theme::light;
+    return platform.prefers_dark_appearance() ? Theme::dark : Theme::light;
+}
+
 std::string cycle_label(const Cycle& cycle)
 {
     return cycle.name + " (" + to_string(cycle.state) + ")###cycle-" + cycle.id;
@@ -62,6 +73,7 @@ std::string cycle_label(const Cycle& cycle)
 AppView::AppView(Session& session, Platform& platform, Fonts fonts)
     : session_(session), platform_(platform), fonts_(fonts)
 {
+    apply_theme(chosen_theme(platform_));
 }
 
 void AppView::draw()
@@ -113,7 +125,7 @@ void AppView::draw_drop_hint()
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     const ImVec2 from = viewport->Pos;
     const ImVec2 to(from.x + viewport->Size.x, from.y + viewport->Size.y);
-    draw->AddRectFilled(from, to, IM_COL32(246, 247, 249, 225));
+    draw->AddRectFilled(from, to, colour::overlay);
     draw->AddRect(ImVec2(from.x + 16, from.y + 16), ImVec2(to.x - 16, to.y - 16), colour::accent, 12.0f, 0, 3.0f);
 
     const bool merges = session_.has_workspace() && !session_.workspace().objectives.empty();
@@ -223,9 +235,20 @@ void AppView::draw_top_bar()
         ImGui::SameLine(0, 20);
         draw_undo_buttons();
         ImGui::SameLine(0, 20);
+        draw_theme_switch();
+        ImGui::SameLine(0, 20);
         draw_save_status();
     }
     ImGui::EndChild();
+}
+
+void AppView::draw_theme_switch()
+{
+    const bool dark = current_theme() == Theme::dark;
+    if (!ImGui::Button(dark ? "Light###theme-switch" : "Dark###theme-switch"))
+        return;
+    apply_theme(dark ? Theme::light : Theme::dark);
+    platform_.keep_setting("theme", dark ? "light" : "dark");
 }
 
 void AppView::draw_save_status()

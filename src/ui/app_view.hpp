@@ -46,6 +46,7 @@ private:
     void draw_top_bar();
     void draw_workspace_title(const std::string& name);
     void draw_undo_buttons();
+    void draw_theme_switch();
     void draw_save_status();
     void draw_storage_banner();
     void draw_loading();

@@ -19,26 +19,34 @@ struct Fonts {
 // European letters), Greek and Cyrillic. Returns false when the file cannot be read,
 // in which case ImGui's built-in ASCII font is used.
 bool load_fonts(const char* ttf_path, float pixel_scale, Fonts& fonts);
-void apply_light_theme();
+enum class Theme { light, dark };
 
+// Sets ImGui's style and the colours below for the theme. Colours keep their meaning in
+// both: red is a bad grade on a white card and on a dark one.
+void apply_theme(Theme theme);
+Theme current_theme();
+
+// The colours of the current theme; apply_theme() sets them.
 namespace colour {
-inline constexpr ImU32 text = IM_COL32(31, 35, 40, 255);
-inline constexpr ImU32 red = IM_COL32(214, 69, 69, 255);
-inline constexpr ImU32 yellow = IM_COL32(214, 160, 30, 255);
-inline constexpr ImU32 green = IM_COL32(46, 158, 91, 255);
-inline constexpr ImU32 muted_text = IM_COL32(101, 109, 118, 255);
-inline constexpr ImU32 accent = IM_COL32(47, 111, 235, 255);
-inline constexpr ImU32 accent_hovered = IM_COL32(37, 98, 217, 255);
-inline constexpr ImU32 accent_active = IM_COL32(28, 81, 191, 255);
-inline constexpr ImU32 on_accent = IM_COL32(255, 255, 255, 255);
-inline constexpr ImU32 card = IM_COL32(255, 255, 255, 255);
-inline constexpr ImU32 card_border = IM_COL32(222, 226, 231, 255);
-inline constexpr ImU32 warning_bg = IM_COL32(255, 244, 229, 255);
-inline constexpr ImU32 error_bg = IM_COL32(253, 236, 236, 255);
+extern ImU32 text;
+extern ImU32 red;
+extern ImU32 yellow;
+extern ImU32 green;
+extern ImU32 muted_text;
+extern ImU32 accent;
+extern ImU32 accent_hovered;
+extern ImU32 accent_active;
+extern ImU32 on_accent;
+extern ImU32 card;
+extern ImU32 card_border;
+extern ImU32 warning_bg;
+extern ImU32 error_bg;
+extern ImU32 track;    // the empty part of a progress bar
+extern ImU32 overlay;  // a veil over the page (the drop hint)
 }  // namespace colour
 
 ImU32 grade_colour(double score);
 ImU32 status_colour(ConfidenceStatus status);
-ImU32 soft(ImU32 colour);  // the same hue as a pale background
+ImU32 soft(ImU32 colour);  // the same hue, faint on a card
 
 }  // namespace okr::ui

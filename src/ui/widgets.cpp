@@ -63,7 +63,7 @@ void progress_bar(std::optional<double> progress, float width, std::optional<dou
     const float fraction = progress ? static_cast<float>(*progress) : 0.0f;
     const std::string label = progress ? format_percent(raw.value_or(*progress)) : std::string("no score");
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, progress ? grade_colour(*progress) : colour::muted_text);
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(233, 236, 240, 255));
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, colour::track);
     ImGui::ProgressBar(fraction, ImVec2(width, 0), label.c_str());
     ImGui::PopStyleColor(2);
 }

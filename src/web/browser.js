@@ -544,11 +544,11 @@ mergeInto(LibraryManager.library, {
   okr_text_input_install: function () {
     const area = document.getElementById('text-input');
     if (!area) return;
-    const send = function (text) {
+    const send = function (text, receiver) {
       area.value = '';
       if (!text) return;
       const t = okrBrowser.toWasm(text);
-      Module._okr_text_typed(t[0]);
+      receiver(t[0]);
       _free(t[0]);
     };
     // Undo and redo belong to the app and to ImGui's fields. Left to the browser, Ctrl+Z
@@ -569,9 +569,10 @@ mergeInto(LibraryManager.library, {
         area.value = '';
         return;
       }
-      send(area.value);
+      const pasted = event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop';
+      send(area.value, pasted ? Module._okr_text_pasted : Module._okr_text_typed);
     });
-    area.addEventListener('compositionend', function () { send(area.value); });
+    area.addEventListener('compositionend', function () { send(area.value, Module._okr_text_typed); });
   },
 
   okr_text_input_set_active: function (active) {
@@ -602,6 +603,30 @@ mergeInto(LibraryManager.library, {
     HEAP32[yearPtr >> 2] = asked ? Number(asked[1]) : now.getFullYear();
     HEAP32[monthPtr >> 2] = asked ? Number(asked[2]) : now.getMonth() + 1;
     HEAP32[dayPtr >> 2] = asked ? Number(asked[3]) : now.getDate();
+  },
+
+  // Settings live in localStorage, apart from the workspaces in IndexedDB. A browser that
+  // refuses localStorage (some file:// pages, strict privacy modes) just forgets them.
+  okr_setting_read: function (keyPtr, valuePtr, capacity) {
+    let value = '';
+    try {
+      value = localStorage.getItem('okr.' + UTF8ToString(keyPtr)) || '';
+    } catch (error) {
+      value = '';
+    }
+    stringToUTF8(value, valuePtr, capacity);
+  },
+
+  okr_setting_write: function (keyPtr, valuePtr) {
+    try {
+      localStorage.setItem('okr.' + UTF8ToString(keyPtr), UTF8ToString(valuePtr));
+    } catch (error) {
+      console.warn('This browser does not keep settings: ' + error);
+    }
+  },
+
+  okr_prefers_dark: function () {
+    return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },
 
   okr_now_ms: function () { return Date.now(); },

@@ -67,6 +67,20 @@ std::string BrowserPlatform::local_time_text(int64_t unix_ms) const
     return text;
 }
 
+std::string BrowserPlatform::setting(const std::string& key) const
+{
+    char value[256] = {};
+    okr_setting_read(key.c_str(), value, sizeof value);
+    return value;
+}
+
+void BrowserPlatform::keep_setting(const std::string& key, const std::string& value)
+{
+    okr_setting_write(key.c_str(), value.c_str());
+}
+
+bool BrowserPlatform::prefers_dark_appearance() const { return okr_prefers_dark() != 0; }
+
 void BrowserPlatform::reload() { okr_reload_page(); }
 
 }  // namespace okr::web

@@ -16,6 +16,9 @@ public:
     void download(const std::string& file_name, const std::string& text) override;
     std::string example_workspace() const override;
     std::string local_time_text(int64_t unix_ms) const override;
+    std::string setting(const std::string& key) const override;
+    void keep_setting(const std::string& key, const std::string& value) override;
+    bool prefers_dark_appearance() const override;
     void reload() override;
 
     // Called from browser.js when the person chose a file.

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <string>
 
 #include "app/session.hpp"
 #include "ui/app_view.hpp"
@@ -57,6 +58,8 @@ struct Page {
     std::array<double, 4096> frame_ms{};
     long frames_timed = 0;
     long frames_timed_read = 0;
+
+    std::string pending_paste;  // pasted text waiting for Ctrl's release
 };
 
 Page* page = nullptr;
@@ -117,6 +120,22 @@ void use_css_pixels(ImGuiIO& io)
         io.MousePos = ImVec2(io.MousePos.x / ratio, io.MousePos.y / ratio);
 }
 
+void deliver_paste(ImGuiIO& io)
+{
+    if (page->pending_paste.empty() || io.KeyCtrl || io.KeySuper)
+        return;
+    io.AddInputCharactersUTF8(page->pending_paste.c_str());
+    page->pending_paste.clear();
+}
+
+// The page's own background, so nothing of another theme shows at the edges.
+void clear_to_window_colour()
+{
+    const ImVec4 ground = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(ground.x, ground.y, ground.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
 void draw_frame()
 {
     const double started = emscripten_get_now();
@@ -125,6 +144,7 @@ void draw_frame()
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     use_css_pixels(ImGui::GetIO());
+    deliver_paste(ImGui::GetIO());
     ImGui::NewFrame();
 
     page->view->draw();
@@ -134,8 +154,7 @@ void draw_frame()
     int width = 0, height = 0;
     glfwGetFramebufferSize(page->window, &width, &height);
     glViewport(0, 0, width, height);
-    glClearColor(0.965f, 0.969f, 0.976f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    clear_to_window_colour();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     note_frame_times();
     ++page->frames;
@@ -187,7 +206,6 @@ void create_interface()
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
 
-    okr::ui::apply_light_theme();
     ImGui_ImplGlfw_InitForOpenGL(page->window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     use_browser_text_input(io);
@@ -239,6 +257,14 @@ EMSCRIPTEN_KEEPALIVE void okr_text_typed(const char* text)
     wake();
 }
 
+// Pasted text arrives while Ctrl (or Cmd) is still down, and ImGui's fields drop
+// characters typed with Ctrl held: it waits for the key's release (see deliver_paste).
+EMSCRIPTEN_KEEPALIVE void okr_text_pasted(const char* text)
+{
+    page->pending_paste += text;
+    wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void okr_file_opened(int request, const char* name, const char* bytes, int length)
 {
     page->platform.file_opened(request, name, std::string(bytes, static_cast<size_t>(length)));
@@ -272,6 +298,7 @@ EMSCRIPTEN_KEEPALIVE const char* okr_debug_state()
     state["frames"] = page->frames;
     state["sleeping"] = page->sleeping;
     state["pixel_ratio"] = page->pixel_ratio;
+    state["theme"] = okr::ui::current_theme() == okr::ui::Theme::dark ? "dark" : "light";
     state["first_frame_ms"] = page->first_frame_ms;
     state["first_data_frame_ms"] = page->first_data_frame_ms;
     state["startup"] = static_cast<int>(session.startup());
