@@ -17,6 +17,7 @@ void okr_drop_install();
 void okr_text_input_install();
 void okr_text_input_set_active(int active);
 void okr_clipboard_write(const char* text);
+void okr_print_document(const char* title, const char* html);
 void okr_local_date(int* year, int* month, int* day);
 double okr_now_ms();
 double okr_since_navigation_ms();
