@@ -23,6 +23,8 @@ public:
     // Asks the person for a JSON file; `opened` runs later if they choose one.
     virtual void pick_json_file(std::function<void(std::string name, std::string bytes)> opened) = 0;
     virtual void download(const std::string& file_name, const std::string& text) = 0;
+    // Shows a whole HTML document on its own and asks to print it (a report's print view).
+    virtual void print_document(const std::string& title, const std::string& html) = 0;
     virtual std::string example_workspace() const = 0;
 
     // A moment as the person's own clock and locale write it ("3 Dec 2026, 19:40").

@@ -71,14 +71,14 @@ std::optional<UsageError> misplaced(std::string_view option, Command command)
     const bool writes_a_file = command == Command::merge || command == Command::team ||
                                command == Command::csv_key_results || command == Command::csv_check_ins ||
                                command == Command::import_check_ins;
-    if (option == "--json" && command != Command::report)
-        return UsageError{"--json goes with report"};
+    if ((option == "--json" || option == "--markdown") && command != Command::report)
+        return UsageError{std::string(option) + " goes with report"};
     if (option == "--today" && !dated)
         return UsageError{"--today goes with check and report"};
     if ((option == "-o" || option == "--output") && !writes_a_file)
         return UsageError{std::string(option) + " goes with merge, team, csv and import-check-ins"};
-    if (option == "--cycle" && command != Command::team)
-        return UsageError{"--cycle goes with team"};
+    if (option == "--cycle" && command != Command::team && command != Command::report)
+        return UsageError{"--cycle goes with team and report --markdown"};
     return std::nullopt;
 }
 
@@ -97,6 +97,8 @@ std::optional<UsageError> read_options(const std::vector<std::string>& args, siz
             return error;
         if (arg == "--json") {
             parsed.json = true;
+        } else if (arg == "--markdown") {
+            parsed.markdown = true;
         } else if (arg == "--today") {
             const std::string* text = value_after(args, i);
             if (!text)
@@ -149,6 +151,7 @@ std::string usage()
 {
     return "usage: okr check FILE [--today YYYY-MM-DD]\n"
            "       okr report FILE [--today YYYY-MM-DD] [--json]\n"
+           "       okr report FILE --markdown [--cycle CYCLE_ID]\n"
            "       okr merge A B [-o OUT]\n"
            "       okr merge-driver BASE OURS THEIRS\n"
            "       okr team FILE TEAM_ID [--cycle CYCLE_ID] [-o OUT]\n"
@@ -159,7 +162,9 @@ std::string usage()
            "check   prints the file's validation problems and the coach's findings;\n"
            "        exits 1 when the file is refused or a finding is an error\n"
            "report  prints each key result's progress, status, pace and forecast, each\n"
-           "        objective's progress and the findings, as a table or as JSON\n"
+           "        objective's progress and the findings, as a table or as JSON; with\n"
+           "        --markdown, a cycle's report (objectives by team, scores, grades and\n"
+           "        retrospectives) of the active cycle, or of CYCLE_ID\n"
            "merge   writes the merge of A and B to OUT (default: standard output), the same\n"
            "        whichever comes first; a summary and each conflict go to standard error;\n"
            "        exits 1, writing nothing, when a file is refused\n"
@@ -208,6 +213,10 @@ std::variant<Arguments, UsageError> parse_arguments(const std::vector<std::strin
         parsed.team = parsed.files.back();
         parsed.files.pop_back();
     }
+    if (parsed.command == Command::report && !parsed.cycle.empty() && !parsed.markdown)
+        return UsageError{"--cycle goes with team and report --markdown"};
+    if (parsed.markdown && parsed.json)
+        return UsageError{"report writes --json or --markdown, not both"};
     return parsed;
 }
 
@@ -262,6 +271,8 @@ Output run(const std::vector<std::string>& args, Date local_today, const Timesta
 
     if (arguments.command == Command::check)
         return check_command(files[0], *bytes, arguments.today);
+    if (arguments.markdown)
+        return markdown_report_command(files[0], *bytes, arguments.cycle);
     return report_command(files[0], *bytes, arguments.today, arguments.json);
 }
 

@@ -5,6 +5,7 @@
 //
 //   okr check FILE [--today YYYY-MM-DD]
 //   okr report FILE [--today YYYY-MM-DD] [--json]
+//   okr report FILE --markdown [--cycle CYCLE_ID]
 //   okr merge A B [-o OUT]
 //   okr merge-driver BASE OURS THEIRS      (git's merge driver: %O %A %B)
 //   okr team FILE TEAM_ID [--cycle CYCLE_ID] [-o OUT]
@@ -39,9 +40,10 @@ struct Arguments {
     std::vector<std::string> files;  // as many as the command takes, in the order given
     Date today;
     bool json = false;
+    bool markdown = false;  // report's --markdown
     std::string output;  // -o of merge, team, csv and import-check-ins; empty for standard output
     std::string team;    // team's TEAM_ID
-    std::string cycle;   // team's --cycle; empty for every cycle
+    std::string cycle;   // team's --cycle (empty for every cycle); report's (empty for the current one)
 };
 
 struct UsageError {
@@ -56,6 +58,10 @@ std::variant<Arguments, UsageError> parse_arguments(const std::vector<std::strin
 // `name` labels the file in messages; `bytes` is its content.
 Output check_command(std::string_view name, std::string_view bytes, Date today);
 Output report_command(std::string_view name, std::string_view bytes, Date today, bool json);
+// The cycle report (core/cycle_report.hpp) as Markdown on `out`, of `cycle`, or when it is
+// empty of the active cycle (else the one that starts last). Exit 1, with the reason on
+// `err` and nothing on `out`, when the file is refused or holds no such cycle.
+Output markdown_report_command(std::string_view name, std::string_view bytes, const std::string& cycle);
 
 // The canonical export of the two workspaces merged on `out`; on `err`, what `b` changes in
 // `a` and every conflict, one a line. Exit 1, with every problem on `err`, if either is

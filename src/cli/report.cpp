@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/text.hpp"
 #include "core/coach.hpp"
+#include "core/cycle_report.hpp"
 #include "core/forecast.hpp"
 #include "core/import.hpp"
 #include "core/pace.hpp"
@@ -235,6 +236,42 @@ Output report_command(std::string_view name, std::string_view bytes, Date today,
     Output output;
     output.out = as_json ? report_json(index, lines, findings, today).dump(2) + "\n"
                          : report_table(index, lines, findings, today);
+    for (const Problem& warning : imported.warnings)
+        output.err += problem_line("warning", warning) + "\n";
+    return output;
+}
+
+}  // namespace okr::cli
+
+namespace okr::cli {
+
+Output markdown_report_command(std::string_view name, std::string_view bytes, const std::string& cycle)
+{
+    const ImportResult imported = import_workspace(bytes);
+    if (imported.refused())
+        return refused(name, imported);
+    const Workspace& workspace = *imported.workspace;
+
+    // The active cycle first; among the others, the one that starts last.
+    Id chosen = cycle;
+    if (chosen.empty()) {
+        const auto rank = [](const Cycle& c) { return std::pair(c.state == CycleState::active, c.start); };
+        const auto best = std::max_element(workspace.cycles.begin(), workspace.cycles.end(),
+                                           [&](const Cycle& a, const Cycle& b) { return rank(a) < rank(b); });
+        if (best != workspace.cycles.end())
+            chosen = best->id;
+    }
+    const std::optional<CycleReport> report = cycle_report(workspace, chosen);
+    if (!report) {
+        std::string known;
+        for (const Cycle& c : workspace.cycles)
+            known += (known.empty() ? "" : ", ") + c.id;
+        const std::string what = chosen.empty() ? std::string("no cycle") : "no cycle '" + chosen + "'";
+        return {exit_problems, "",
+                std::string(name) + " has " + what + (known.empty() ? "" : "; its cycles: " + known) + "\n"};
+    }
+    Output output;
+    output.out = report_markdown(*report);
     for (const Problem& warning : imported.warnings)
         output.err += problem_line("warning", warning) + "\n";
     return output;

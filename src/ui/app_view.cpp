@@ -110,6 +110,7 @@ void AppView::draw()
     if (new_workspace_requested_)
         new_workspace_name_.clear();
     draw_new_workspace_dialog();
+    report_.draw(session_, platform_, fonts_);
     storage_.draw_dialogs(session_, platform_, fonts_, requests);
     carry_out(requests);
     draw_drop_hint();
@@ -358,10 +359,19 @@ void AppView::draw_workspace()
         weekly_check_in_.draw(session_, platform_, view_, fonts_);
         return;
     }
+    if (view_.screen == Screen::kpis) {
+        kpi_board_.draw(session_, platform_, view_, fonts_);
+        return;
+    }
     const float detail_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.34f, 320.0f, 500.0f);
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(-detail_width - 12);
+    finder_.draw(session_.workspace(), insights_, view_, fonts_);
+    ImGui::PopItemWidth();
     ImGui::BeginChild("cascade", ImVec2(-detail_width - 12, 0), false);
     cascade_.draw(session_.workspace(), insights_, view_, fonts_);
     ImGui::EndChild();
+    ImGui::EndGroup();
     ImGui::SameLine(0, 12);
     ImGui::BeginGroup();
     draw_side_panel();
@@ -530,6 +540,9 @@ void AppView::draw_export_menu()
         platform_.download(base_name_for(workspace) + "-key-results.csv", key_results_csv(workspace));
     if (ImGui::MenuItem("Check-ins (CSV)###export-check-ins-csv"))
         platform_.download(base_name_for(workspace) + "-check-ins.csv", check_ins_csv(workspace));
+    ImGui::Separator();
+    if (ImGui::MenuItem("Cycle report…###export-cycle-report", nullptr, false, !workspace.cycles.empty()))
+        report_.open(view_.cycle);
     ImGui::EndPopup();
 }
 

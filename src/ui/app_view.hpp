@@ -10,9 +10,12 @@
 #include "app/insights.hpp"
 #include "ui/cascade_view.hpp"
 #include "ui/coach_panel.hpp"
+#include "ui/finder.hpp"
+#include "ui/kpi_board.hpp"
 #include "ui/key_result_panel.hpp"
 #include "ui/merge_dialog.hpp"
 #include "ui/problems_dialog.hpp"
+#include "ui/report_window.hpp"
 #include "ui/storage_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_state.hpp"
@@ -81,6 +84,9 @@ private:
     MergeDialog merge_dialog_;
     StorageView storage_;
     WorkspacesDialog workspaces_;
+    KpiBoard kpi_board_;
+    Finder finder_;
+    ReportWindow report_;
     bool new_workspace_requested_ = false;
     bool file_dragged_over_ = false;
     std::string new_workspace_name_;

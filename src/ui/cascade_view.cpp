@@ -183,6 +183,8 @@ void CascadeView::draw_blocks(const Context& c)
 
     float y = top;
     for (Block& block : layout_.blocks) {
+        if (c.view.filter.hides(block.team, block.objective))
+            continue;
         if (block.height < 0)
             block.height = estimated_height(block.key_results.size(), block.team != nullptr);
         if (&block == wanted && (y + block.height < visible_from || y > visible_to))

@@ -43,6 +43,10 @@ void go_to(ViewState& view, const Workspace& workspace, const std::string& colle
         objective = find_by_id(workspace.objectives, kr->objective);
     } else if (collection == "objectives") {
         objective = find_by_id(workspace.objectives, id);
+    } else if (collection == "kpis") {
+        view.kpi = id;
+        view.screen = Screen::kpis;
+        return;
     }
     if (objective && find_by_id(workspace.cycles, objective->cycle))
         view.cycle = objective->cycle;

@@ -442,7 +442,8 @@ mergeInto(LibraryManager.library, {
     const name = UTF8ToString(namePtr);
     // The bytes as written, not decoded: decoding would drop a CSV's byte-order mark.
     const bytes = HEAPU8.slice(textPtr, textPtr + textLength);
-    const type = /\.csv$/i.test(name) ? 'text/csv;charset=utf-8' : 'application/json';
+    const type = /\.csv$/i.test(name) ? 'text/csv;charset=utf-8'
+      : /\.md$/i.test(name) ? 'text/markdown;charset=utf-8' : 'application/json';
     const url = URL.createObjectURL(new Blob([bytes], { type: type }));
     const link = document.createElement('a');
     link.href = url;
@@ -580,6 +581,21 @@ mergeInto(LibraryManager.library, {
     if (!area) return;
     if (active && document.activeElement !== area) area.focus({ preventScroll: true });
     if (!active && document.activeElement === area) Module.canvas.focus({ preventScroll: true });
+  },
+
+  // A document (a report's print view) in a frame of its own, printed once it has loaded.
+  // The frame runs no scripts; a second print replaces the first frame.
+  okr_print_document: function (titlePtr, htmlPtr) {
+    const old = document.getElementById('okr-print-frame');
+    if (old) old.remove();
+    const frame = document.createElement('iframe');
+    frame.id = 'okr-print-frame';
+    frame.title = UTF8ToString(titlePtr);
+    frame.setAttribute('sandbox', 'allow-modals allow-same-origin');
+    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0';
+    frame.onload = function () { frame.contentWindow.print(); };
+    frame.srcdoc = UTF8ToString(htmlPtr);
+    document.body.appendChild(frame);
   },
 
   okr_clipboard_write: function (textPtr) {

@@ -20,6 +20,7 @@ void okr_clipboard_write(const char* text);
 void okr_setting_read(const char* key, char* value, int capacity);
 void okr_setting_write(const char* key, const char* value);
 int okr_prefers_dark();
+void okr_print_document(const char* title, const char* html);
 void okr_local_date(int* year, int* month, int* day);
 double okr_now_ms();
 double okr_since_navigation_ms();

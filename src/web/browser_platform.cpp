@@ -52,6 +52,11 @@ void BrowserPlatform::download(const std::string& file_name, const std::string& 
     okr_download(file_name.c_str(), text.data(), static_cast<int>(text.size()));
 }
 
+void BrowserPlatform::print_document(const std::string& title, const std::string& html)
+{
+    okr_print_document(title.c_str(), html.c_str());
+}
+
 std::string BrowserPlatform::example_workspace() const
 {
     std::ifstream file("/assets/example.json", std::ios::binary);

@@ -14,6 +14,7 @@ public:
     std::string unique_suffix() override;
     void pick_json_file(std::function<void(std::string name, std::string bytes)> opened) override;
     void download(const std::string& file_name, const std::string& text) override;
+    void print_document(const std::string& title, const std::string& html) override;
     std::string example_workspace() const override;
     std::string local_time_text(int64_t unix_ms) const override;
     std::string setting(const std::string& key) const override;

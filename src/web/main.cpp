@@ -305,6 +305,10 @@ EMSCRIPTEN_KEEPALIVE const char* okr_debug_state()
     state["save_status"] = static_cast<int>(session.save_status());
     state["selected_key_result"] = page->view->view().key_result;
     state["cycle"] = page->view->view().cycle;
+    const okr::ui::CascadeFilter& filter = page->view->view().filter;
+    state["screen"] = static_cast<int>(page->view->view().screen);
+    state["cascade_filter"] = {{"active", filter.active},
+                               {"objectives", std::vector<std::string>(filter.objectives.begin(), filter.objectives.end())}};
     state["side_panel"] = page->view->view().side == okr::ui::SidePanel::coach ? "coach" : "key_result";
     state["can_undo"] = session.can_undo();
     state["file_dragged_over"] = page->view->file_dragged_over();

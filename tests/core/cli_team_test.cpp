@@ -119,7 +119,7 @@ TEST_CASE("team arguments: the file, the team, --cycle and -o; the options of ot
         {{"team", "f.json", "t-sales", "--cycle"}, "okr: --cycle needs the id of a cycle\n"},
         {{"team", "f.json", "t-sales", "--today", "2027-03-05"}, "okr: --today goes with check and report\n"},
         {{"team", "f.json", "t-sales", "--json"}, "okr: --json goes with report\n"},
-        {{"report", "f.json", "--cycle", "c-2027q1"}, "okr: --cycle goes with team\n"},
+        {{"report", "f.json", "--cycle", "c-2027q1"}, "okr: --cycle goes with team and report --markdown\n"},
     };
     for (const Row& row : rows) {
         CAPTURE(row.message);
