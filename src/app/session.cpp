@@ -145,7 +145,7 @@ void Session::apply_merge(const MergeResult& merge, const std::string& file_name
                            std::to_string(merge.count(MergeOutcome::deleted)) + " deleted, " +
                            std::to_string(merge.count(MergeOutcome::conflict)) + " conflicts";
     const bool header_changed =
-        workspace_->info.name != merge.merged.info.name || workspace_->preserved != merge.merged.preserved;
+        workspace_->info.name != merge.merged.info.name || !same_preserved(workspace_->preserved, merge.merged.preserved);
     if (step.changes.empty() && !header_changed)
         return;
 

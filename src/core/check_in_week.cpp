@@ -32,7 +32,7 @@ EditResult record_correction(const Workspace& workspace, const Id& original, Che
         return EditRefused{"There is no check-in \"" + original + "\" to correct in this workspace."};
     if (const CheckIn* correction = correction_of(workspace, original))
         return EditRefused{"This check-in was already corrected (by the reading recorded at " +
-                           correction->recorded_at.text + "); correct that one instead."};
+                           correction->recorded_at.to_text() + "); correct that one instead."};
 
     // A correction replaces a reading of its own KR; it cannot move the reading elsewhere.
     draft.key_result = replaced->key_result;

@@ -131,7 +131,7 @@ struct CheckInRow {
 // As the file writes it: a timestamp made in code may carry only its value.
 std::string timestamp_text(const Timestamp& timestamp)
 {
-    return timestamp.text.empty() ? Timestamp::from_unix_ms(timestamp.unix_ms).text : timestamp.text;
+    return timestamp.to_text();
 }
 
 constexpr Column<CheckInRow> check_in_columns[] = {

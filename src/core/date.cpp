@@ -165,8 +165,12 @@ std::optional<Timestamp> Timestamp::parse(std::string_view text)
     const int64_t seconds = std::min(*second, 59);
     const int64_t local_ms =
         ((static_cast<int64_t>(date->days()) * 24 + *hour) * 60 + *minute) * 60000 + seconds * 1000 + millis;
-    return Timestamp{std::string(text), local_ms - offset_minutes * 60000};
+    const bool canonical = text.size() == 24 && text[10] == 'T' && text[19] == '.' && text[23] == 'Z' &&
+                           *second <= 59;
+    return Timestamp{canonical ? std::string() : std::string(text), local_ms - offset_minutes * 60000};
 }
+
+std::string Timestamp::to_text() const { return text.empty() ? from_unix_ms(unix_ms).text : text; }
 
 Timestamp Timestamp::from_unix_ms(int64_t unix_ms)
 {

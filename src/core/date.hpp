@@ -50,8 +50,13 @@ Date start_of_iso_week(Date date);
 
 // An RFC 3339 instant as written in the file, plus its value in UTC milliseconds for ordering.
 struct Timestamp {
+    // As the file wrote it; empty when that was the canonical form, which most are, so that
+    // a large workspace does not keep (and copy) a string per timestamp.
     std::string text;
     int64_t unix_ms = 0;
+
+    // The text as written, or the canonical form.
+    std::string to_text() const;
 
     // Accepts RFC 3339 with any offset and any number of fraction digits.
     static std::optional<Timestamp> parse(std::string_view text);

@@ -28,8 +28,7 @@ json encode(const std::vector<Id>& ids) { return ids; }
 
 json encode(const Timestamp& timestamp)
 {
-    // A timestamp made in code may carry only its value; the file needs the text.
-    return timestamp.text.empty() ? Timestamp::from_unix_ms(timestamp.unix_ms).text : timestamp.text;
+    return timestamp.to_text();
 }
 
 template <typename Value>

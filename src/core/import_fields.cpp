@@ -270,10 +270,11 @@ std::string FieldReader::pointer_to(std::string_view key) const
 
 void FieldReader::finish(Preserved& preserved)
 {
-    if (!preserved.is_object())
-        preserved = Preserved::object();
-    for (const std::string_view key : nulls_)
+    for (const std::string_view key : nulls_) {
+        if (!preserved.is_object())
+            preserved = Preserved::object();
         preserved[std::string(key)] = nullptr;
+    }
 
     for (auto& [key, value] : object_.get_ref<json::object_t&>()) {
         if (is_known(key))

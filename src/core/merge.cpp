@@ -27,13 +27,13 @@ bool same_written(const Timestamp& a, const Timestamp& b)
         return false;
     if (a.text.empty() == b.text.empty())
         return a.text == b.text;
-    // A timestamp made in code may lack its text; the file then writes the canonical form.
+    // A timestamp without its text was written in the canonical form.
     return (a.text.empty() ? b.text : a.text) == Timestamp::from_unix_ms(a.unix_ms).text;
 }
 
 bool same(const KpiReading& a, const KpiReading& b)
 {
-    return a.date == b.date && a.value == b.value && a.preserved == b.preserved;
+    return a.date == b.date && a.value == b.value && same_preserved(a.preserved, b.preserved);
 }
 
 bool same(const std::optional<std::vector<KpiReading>>& a, const std::optional<std::vector<KpiReading>>& b)
@@ -47,19 +47,19 @@ bool same(const std::optional<std::vector<KpiReading>>& a, const std::optional<s
 bool same(const Team& a, const Team& b)
 {
     return a.id == b.id && a.name == b.name && a.parent == b.parent && same_written(a.updated_at, b.updated_at) &&
-           a.preserved == b.preserved;
+           same_preserved(a.preserved, b.preserved);
 }
 
 bool same(const Person& a, const Person& b)
 {
     return a.id == b.id && a.name == b.name && a.email == b.email && same_written(a.updated_at, b.updated_at) &&
-           a.preserved == b.preserved;
+           same_preserved(a.preserved, b.preserved);
 }
 
 bool same(const Cycle& a, const Cycle& b)
 {
     return a.id == b.id && a.name == b.name && a.start == b.start && a.end == b.end && a.state == b.state &&
-           same_written(a.updated_at, b.updated_at) && a.preserved == b.preserved;
+           same_written(a.updated_at, b.updated_at) && same_preserved(a.preserved, b.preserved);
 }
 
 bool same(const Objective& a, const Objective& b)
@@ -68,7 +68,7 @@ bool same(const Objective& a, const Objective& b)
            a.description == b.description && a.owner == b.owner && a.parent == b.parent &&
            a.commitment == b.commitment && a.perspective == b.perspective && a.kpis == b.kpis &&
            a.carried_from == b.carried_from && same_written(a.updated_at, b.updated_at) &&
-           a.preserved == b.preserved;
+           same_preserved(a.preserved, b.preserved);
 }
 
 bool same(const KeyResult& a, const KeyResult& b)
@@ -76,52 +76,52 @@ bool same(const KeyResult& a, const KeyResult& b)
     return a.id == b.id && a.objective == b.objective && a.title == b.title && a.direction == b.direction &&
            a.unit == b.unit && a.baseline == b.baseline && a.target == b.target && a.deadline == b.deadline &&
            a.weight == b.weight && a.owner == b.owner && a.final_score == b.final_score &&
-           a.score_note == b.score_note && same_written(a.updated_at, b.updated_at) && a.preserved == b.preserved;
+           a.score_note == b.score_note && same_written(a.updated_at, b.updated_at) && same_preserved(a.preserved, b.preserved);
 }
 
 bool same(const CheckIn& a, const CheckIn& b)
 {
     return a.id == b.id && a.key_result == b.key_result && a.date == b.date && a.value == b.value &&
            a.confidence == b.confidence && a.note == b.note && a.author == b.author &&
-           same_written(a.recorded_at, b.recorded_at) && a.corrects == b.corrects && a.preserved == b.preserved;
+           same_written(a.recorded_at, b.recorded_at) && a.corrects == b.corrects && same_preserved(a.preserved, b.preserved);
 }
 
 bool same(const Kpi& a, const Kpi& b)
 {
     return a.id == b.id && a.name == b.name && a.team == b.team && a.unit == b.unit &&
            a.direction == b.direction && a.floor == b.floor && same(a.readings, b.readings) &&
-           same_written(a.updated_at, b.updated_at) && a.preserved == b.preserved;
+           same_written(a.updated_at, b.updated_at) && same_preserved(a.preserved, b.preserved);
 }
 
 bool same(const Task& a, const Task& b)
 {
     return a.id == b.id && a.key_result == b.key_result && a.title == b.title && a.done == b.done &&
-           a.owner == b.owner && same_written(a.updated_at, b.updated_at) && a.preserved == b.preserved;
+           a.owner == b.owner && same_written(a.updated_at, b.updated_at) && same_preserved(a.preserved, b.preserved);
 }
 
 bool same(const Dependency& a, const Dependency& b)
 {
     return a.id == b.id && a.from == b.from && a.to == b.to && a.note == b.note &&
-           same_written(a.updated_at, b.updated_at) && a.preserved == b.preserved;
+           same_written(a.updated_at, b.updated_at) && same_preserved(a.preserved, b.preserved);
 }
 
 bool same(const Retrospective& a, const Retrospective& b)
 {
     return a.id == b.id && a.cycle == b.cycle && a.team == b.team && a.learned == b.learned &&
            a.change_next == b.change_next && a.carry_forward == b.carry_forward &&
-           same_written(a.updated_at, b.updated_at) && a.preserved == b.preserved;
+           same_written(a.updated_at, b.updated_at) && same_preserved(a.preserved, b.preserved);
 }
 
 bool same(const WorkspaceInfo& a, const WorkspaceInfo& b)
 {
     const bool same_instant = a.updated_at && b.updated_at ? same_written(*a.updated_at, *b.updated_at)
                                                            : a.updated_at.has_value() == b.updated_at.has_value();
-    return a.id == b.id && a.name == b.name && same_instant && a.preserved == b.preserved;
+    return a.id == b.id && a.name == b.name && same_instant && same_preserved(a.preserved, b.preserved);
 }
 
 bool same(const Tombstone& a, const Tombstone& b)
 {
-    return a.id == b.id && same_written(a.deleted_at, b.deleted_at) && a.preserved == b.preserved;
+    return a.id == b.id && same_written(a.deleted_at, b.deleted_at) && same_preserved(a.preserved, b.preserved);
 }
 
 // ---- which of a pair wins ------------------------------------------------------------------
@@ -382,11 +382,16 @@ std::strong_ordering compare_info(const WorkspaceInfo& a, const WorkspaceInfo& b
 // field, which the file does not keep: without one, a field missing from the later copy
 // cannot be told from a field it never had, and the result would depend on the order of
 // the merges. On equal info, the unknown fields whose text sorts last win.
+std::string kept_text(const Preserved& preserved)
+{
+    return preserved.empty() ? std::string("{}") : canonical_text(preserved);
+}
+
 void merge_header(const Workspace& ours, const Workspace& theirs, Workspace& merged)
 {
     std::strong_ordering order = compare_info(ours.info, theirs.info);
     if (order == 0)
-        order = canonical_text(ours.preserved).compare(canonical_text(theirs.preserved)) <=> 0;
+        order = kept_text(ours.preserved).compare(kept_text(theirs.preserved)) <=> 0;
     const Workspace& winner = order < 0 ? theirs : ours;
     merged.version = std::max(ours.version, theirs.version);
     merged.info = winner.info;

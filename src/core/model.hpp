@@ -3,7 +3,9 @@
 // file (docs/file-format.md of the project). Nothing here knows of ImGui or the browser.
 //
 // Every entity keeps `preserved`: a JSON object holding the fields this version does not
-// know, and the known optional fields that the file wrote as null. The exporter writes
+// know, and the known optional fields that the file wrote as null. It stays null (no
+// allocation) while there is nothing to keep, which is almost always; null and an empty
+// object mean the same (see same_preserved). The exporter writes
 // `preserved` first and the typed fields over it, so a newer writer's data and the
 // file's own shape survive a round trip.
 
@@ -21,6 +23,14 @@ namespace okr {
 using Id = std::string;
 using Preserved = nlohmann::json;
 
+// Equal kept fields; null and an empty object both hold none.
+inline bool same_preserved(const Preserved& a, const Preserved& b)
+{
+    if (a.empty() && b.empty())
+        return true;
+    return a == b;
+}
+
 enum class CycleState { draft, active, closed };
 enum class Direction { increase, decrease, at_least, at_most, milestone };
 enum class KpiDirection { higher_is_better, lower_is_better };
@@ -32,7 +42,7 @@ struct WorkspaceInfo {
     Id id;
     std::string name;
     std::optional<Timestamp> updated_at;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 struct Team {
@@ -40,7 +50,7 @@ struct Team {
     std::string name;
     std::optional<Id> parent;
     Timestamp updated_at;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 struct Person {
@@ -48,7 +58,7 @@ struct Person {
     std::string name;
     std::optional<std::string> email;
     Timestamp updated_at;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 struct Cycle {
@@ -58,7 +68,7 @@ struct Cycle {
     Date end;
     CycleState state = CycleState::draft;
     Timestamp updated_at;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 struct Objective {
@@ -74,7 +84,7 @@ struct Objective {
     std::optional<std::vector<Id>> kpis;
     std::optional<Id> carried_from;
     Timestamp updated_at;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 struct KeyResult {
@@ -93,7 +103,7 @@ struct KeyResult {
     std::optional<double> final_score;
     std::optional<std::string> score_note;
     Timestamp updated_at;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 struct CheckIn {
@@ -106,13 +116,13 @@ struct CheckIn {
     std::optional<Id> author;
     Timestamp recorded_at;
     std::optional<Id> corrects;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 struct KpiReading {
     Date date;
     double value = 0;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 struct Kpi {
@@ -124,7 +134,7 @@ struct Kpi {
     double floor = 0;
     std::optional<std::vector<KpiReading>> readings;
     Timestamp updated_at;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 struct Task {
@@ -134,7 +144,7 @@ struct Task {
     bool done = false;
     std::optional<Id> owner;
     Timestamp updated_at;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 struct Dependency {
@@ -143,7 +153,7 @@ struct Dependency {
     Id to;    // objective or KR id
     std::optional<std::string> note;
     Timestamp updated_at;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 struct Retrospective {
@@ -154,13 +164,13 @@ struct Retrospective {
     std::optional<std::string> change_next;
     std::optional<std::vector<Id>> carry_forward;
     Timestamp updated_at;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 struct Tombstone {
     Id id;
     Timestamp deleted_at;
-    Preserved preserved = Preserved::object();
+    Preserved preserved{};
 };
 
 // Every collection is kept sorted by id (the importer sorts, edits insert in place), so
@@ -179,7 +189,7 @@ struct Workspace {
     std::vector<Dependency> dependencies;
     std::vector<Retrospective> retrospectives;
     std::vector<Tombstone> deleted;
-    Preserved preserved = Preserved::object();  // unknown top-level fields
+    Preserved preserved{};  // unknown top-level fields
 };
 
 template <typename Entity>

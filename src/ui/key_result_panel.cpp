@@ -282,7 +282,7 @@ void KeyResultPanel::draw_history_row(const Workspace& workspace, const KeyResul
         badge("superseded", colour::muted_text, false);
         widget_probe_note_last_item(("superseded###history-superseded-" + check_in.id).c_str());
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Replaced by the correction recorded %s", correction->recorded_at.text.c_str());
+            ImGui::SetTooltip("Replaced by the correction recorded %s", correction->recorded_at.to_text().c_str());
     }
     if (check_in.corrects) {
         badge("correction", colour::accent, false);

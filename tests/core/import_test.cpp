@@ -186,7 +186,7 @@ TEST_CASE("the offline sales file imports; what it shares only in part is a warn
     REQUIRE_MESSAGE(!result.refused(), lines(result.refusals));
     CHECK(result.workspace->check_ins.size() == 19);
     CHECK(result.workspace->deleted.size() == 1);
-    CHECK(result.workspace->deleted[0].deleted_at.text == "2027-03-03T11:00:00.000Z");
+    CHECK(result.workspace->deleted[0].deleted_at.to_text() == "2027-03-03T11:00:00.000Z");
     CHECK(lines(result.warnings) ==
           "/objectives/0/parent: refers to objective \"o-co-logistics\"" + resolved_later + "\n" +
               "/objectives/0/kpis/0: refers to KPI \"k-margin\"" + resolved_later);

@@ -169,7 +169,7 @@ TEST_CASE("the offline sales copy merged into the IT file: the deleted KR goes, 
     // The tombstone names the KR only; check-ins are removed by their own tombstones.
     CHECK(find_by_id(m.result.merged.check_ins, "ci-checkins-held-01") != nullptr);
     REQUIRE(m.result.merged.deleted.size() == 1);
-    CHECK(m.result.merged.deleted[0].deleted_at.text == "2027-03-03T11:00:00.000Z");
+    CHECK(m.result.merged.deleted[0].deleted_at.to_text() == "2027-03-03T11:00:00.000Z");
 }
 
 TEST_CASE("the offline sales copy merged into the IT file: everything else is exactly the original")
