@@ -19,7 +19,7 @@ test('the cascade shows grades, badges and forecasts, and the coach lists what o
   const s = await waitForState(page, (x) => x.startup === Startup.ready, 'the example to open');
 
   // The page's coach and the command-line tool run the same core on the same day.
-  const cli = path.join(repoRoot, 'build/native/okr');
+  const cli = process.env.OKR_CLI || path.join(repoRoot, 'build/native/okr');
   const report = JSON.parse(execFileSync(cli, ['report', path.join(samplesDir, 'northwind-it.json'),
     '--today', '2027-02-26', '--json'], { encoding: 'utf8' }));
   assert.equal(s.findings, report.findings.length);
