@@ -91,6 +91,8 @@ Forecast forecast_with(const Links& links, const KeyResult& key_result)
     result.value = least_squares_at(days, values, *deadline - check_ins.front()->date);
     if (!result.value)
         return without_forecast("the trend leaves the range of numbers this tool can hold");
+    result.trend_from = check_ins.back()->date;
+    result.trend_from_value = least_squares_at(days, values, days.back());
 
     if (const auto raw = raw_progress_of_value(key_result, *result.value))
         result.score = std::clamp(*raw, 0.0, 1.0);

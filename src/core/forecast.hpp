@@ -16,6 +16,10 @@ class ProgressIndex;
 struct Forecast {
     std::optional<double> value;  // projected reading at the deadline
     std::optional<double> score;  // progress that reading gives, clamped to [0,1]
+    // Where the projection starts, for a chart: the latest reading's date and the fitted
+    // line's value there. Set with `value`.
+    std::optional<Date> trend_from;
+    std::optional<double> trend_from_value;
     // Set whenever value or score is null: why there is no figure.
     std::optional<std::string> reason;
 };

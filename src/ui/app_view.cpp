@@ -359,6 +359,10 @@ void AppView::draw_workspace()
         weekly_check_in_.draw(session_, platform_, view_, fonts_);
         return;
     }
+    if (view_.screen == Screen::alignment_map) {
+        alignment_map_.draw(session_.workspace(), insights_, view_, fonts_);
+        return;
+    }
     if (view_.screen == Screen::kpis) {
         kpi_board_.draw(session_, platform_, view_, fonts_);
         return;

@@ -8,6 +8,7 @@
 #include "app/platform.hpp"
 #include "app/session.hpp"
 #include "app/insights.hpp"
+#include "ui/alignment_map.hpp"
 #include "ui/cascade_view.hpp"
 #include "ui/coach_panel.hpp"
 #include "ui/finder.hpp"
@@ -31,6 +32,8 @@ public:
     void draw();
     const ViewState& view() const { return view_; }
     const Insights& insights() const { return insights_; }
+    const AlignmentMap& alignment_map() const { return alignment_map_; }
+    const KeyResultPanel& key_result_panel() const { return key_result_panel_; }
     // The fonts change when the device pixel ratio does (browser zoom, another screen).
     void set_fonts(const Fonts& fonts) { fonts_ = fonts; }
 
@@ -80,6 +83,7 @@ private:
     CoachPanel coach_;
     KeyResultPanel key_result_panel_;
     WeeklyCheckInView weekly_check_in_;
+    AlignmentMap alignment_map_;
     ProblemsDialog problems_;
     MergeDialog merge_dialog_;
     StorageView storage_;

@@ -38,4 +38,14 @@ std::string format_percent(double fraction)
     return buffer;
 }
 
+const char* status_words(ConfidenceStatus status)
+{
+    switch (status) {
+    case ConfidenceStatus::on_track: return "on track";
+    case ConfidenceStatus::at_risk: return "at risk";
+    case ConfidenceStatus::off_track: return "off track";
+    }
+    return "unknown";
+}
+
 }  // namespace okr::ui

@@ -34,12 +34,71 @@ void KeyResultPanel::draw(Session& session, Platform& platform, const Insights& 
     ImGui::PushID(kr->id.c_str());
     draw_summary(workspace, insights, *kr, fonts);
     ImGui::Spacing();
+    draw_page_switch(workspace, *kr);
     ImGui::Separator();
-    draw_form(session, platform, *kr, fonts);
     ImGui::Spacing();
-    ImGui::Separator();
-    draw_history(workspace, *kr, fonts);
+    switch (page_) {
+    case Page::check_ins:
+        draw_form(session, platform, *kr, fonts);
+        ImGui::Spacing();
+        ImGui::Separator();
+        draw_history(workspace, *kr, fonts);
+        break;
+    case Page::chart: draw_chart_page(workspace, *kr, *insight, platform.today(), fonts); break;
+    case Page::tasks: tasks_.draw(session, platform, *kr, fonts); break;
+    case Page::dependencies: dependencies_.draw(session, platform, *kr, fonts); break;
+    }
     ImGui::PopID();
+}
+
+void KeyResultPanel::draw_page_switch(const Workspace& workspace, const KeyResult& kr)
+{
+    const auto tasks = tasks_of(workspace, kr.id);
+    int dependencies = 0;
+    for (const Dependency& d : workspace.dependencies)
+        dependencies += (d.from == kr.id || d.from == kr.objective || d.to == kr.id || d.to == kr.objective) ? 1 : 0;
+
+    const auto option = [&](const std::string& label, Page page) {
+        const bool current = page_ == page;
+        if (current ? primary_button(label.c_str()) : ImGui::Button(label.c_str()))
+            page_ = page;
+        ImGui::SameLine(0, 4);
+    };
+    option("Check-ins###kr-page-check-ins", Page::check_ins);
+    option("Chart###kr-page-chart", Page::chart);
+    option("Tasks (" + std::to_string(tasks.size()) + ")###kr-page-tasks", Page::tasks);
+    option("Dependencies (" + std::to_string(dependencies) + ")###kr-page-dependencies", Page::dependencies);
+    ImGui::NewLine();
+}
+
+void KeyResultPanel::draw_chart_page(const Workspace& workspace, const KeyResult& kr, const KeyResultInsight& insight,
+                                     Date today, const Fonts& fonts)
+{
+    chart_.draw(workspace, kr, insight, today, fonts);
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(0);
+    if (insight.progress.invalid_reason)
+        muted_text(("The expected line needs a measurable key result: " + *insight.progress.invalid_reason + ".")
+                       .c_str());
+    else if (!insight.progress.latest && !driven_by_tasks(workspace, kr))
+        muted_text("No check-ins yet: the first one starts the line of readings.");
+    ImGui::PopTextWrapPos();
+    const std::optional<Date> deadline = deadline_of(workspace, kr);
+    const std::string due = deadline ? " (" + deadline->to_string() + ")" : std::string();
+    ImGui::PushTextWrapPos(0);
+    if (insight.forecast.value && insight.forecast.score)
+        ImGui::TextWrapped("Forecast at the deadline%s: %s, %s of the way from baseline to target.", due.c_str(),
+                           format_value(*insight.forecast.value, kr.unit).c_str(),
+                           format_percent(*insight.forecast.score).c_str());
+    else if (insight.forecast.value)
+        ImGui::TextWrapped("Forecast at the deadline%s: %s.", due.c_str(),
+                           format_value(*insight.forecast.value, kr.unit).c_str());
+    else if (insight.forecast.reason)
+        muted_text(("No forecast: " + *insight.forecast.reason + ".").c_str());
+    ImGui::PushFont(fonts.small);
+    muted_text("The forecast is a straight line through this cycle's check-ins, carried on to the deadline.");
+    ImGui::PopFont();
+    ImGui::PopTextWrapPos();
 }
 
 void KeyResultPanel::reset_form(const KeyResult& kr, const KeyResultInsight& insight, Date today)

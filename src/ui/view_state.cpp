@@ -54,4 +54,15 @@ void go_to(ViewState& view, const Workspace& workspace, const std::string& colle
     view.screen = Screen::cascade;  // where it is shown
 }
 
+const char* screen_name(Screen screen)
+{
+    switch (screen) {
+    case Screen::cascade: return "cascade";
+    case Screen::weekly_check_in: return "weekly_check_in";
+    case Screen::alignment_map: return "alignment_map";
+    case Screen::kpis: return "kpis";
+    }
+    return "unknown";
+}
+
 }  // namespace okr::ui

@@ -9,7 +9,9 @@
 namespace okr::ui {
 
 enum class SidePanel { key_result, coach };
-enum class Screen { cascade, weekly_check_in, kpis };
+enum class Screen { cascade, weekly_check_in, alignment_map, kpis };
+// "cascade", "weekly_check_in", ...: the enumerator's own name.
+const char* screen_name(Screen screen);
 
 // What narrows the cascade, and the objectives of the shown cycle that pass, as the finder
 // bar (ui/finder.hpp) last worked them out: the cascade only reads them.

@@ -132,6 +132,8 @@ void draw_screen_switch(ViewState& view, const Workspace& workspace)
     ImGui::SameLine(0, 4);
     option("Check-in###screen-check-in", Screen::weekly_check_in);
     ImGui::SameLine(0, 4);
+    option("Map###screen-map", Screen::alignment_map);
+    ImGui::SameLine(0, 4);
     option("KPIs###screen-kpis", Screen::kpis);
 }
 

@@ -306,7 +306,7 @@ EMSCRIPTEN_KEEPALIVE const char* okr_debug_state()
     state["selected_key_result"] = page->view->view().key_result;
     state["cycle"] = page->view->view().cycle;
     const okr::ui::CascadeFilter& filter = page->view->view().filter;
-    state["screen"] = static_cast<int>(page->view->view().screen);
+    state["screen"] = okr::ui::screen_name(page->view->view().screen);
     state["cascade_filter"] = {{"active", filter.active},
                                {"objectives", std::vector<std::string>(filter.objectives.begin(), filter.objectives.end())}};
     state["side_panel"] = page->view->view().side == okr::ui::SidePanel::coach ? "coach" : "key_result";
@@ -331,6 +331,16 @@ EMSCRIPTEN_KEEPALIVE const char* okr_debug_state()
                               {"key_results", w.key_results.size()},
                               {"check_ins", w.check_ins.size()}};
         state["findings"] = page->view->insights().findings().size();
+        const okr::ui::ViewState& view = page->view->view();
+        const okr::ui::AlignmentMap& map = page->view->alignment_map();
+        state["map"] = {{"zoom", map.zoom()},
+                        {"offset_x", map.offset().x},
+                        {"offset_y", map.offset().y},
+                        {"cards_drawn", map.cards_drawn()}};
+        state["chart_tooltip"] = page->view->key_result_panel().chart_hovered_text();
+        if (const okr::KeyResultInsight* kr = page->view->insights().key_result(view.key_result))
+            state["selected_key_result_progress"] = kr->progress.progress ? nlohmann::json(*kr->progress.progress)
+                                                                          : nlohmann::json();
     }
     return keep_string(state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }

@@ -96,7 +96,7 @@ test('a reading that is no number, or a day the calendar lacks, is refused where
 test('a guarded objective opens in the cascade', async () => {
   const { page } = browser;
   await click(page, '###kpi-guards-k-first-response-o-sd-fast');
-  const shown = await waitForState(page, (s) => s.screen === 0, 'the cascade to open');
+  const shown = await waitForState(page, (s) => s.screen === 'cascade', 'the cascade to open');
   assert.equal(shown.cycle, 'c-2027q1');
   await findWidget(page, '###kr-kr-first-contact');
   await click(page, '###screen-kpis');

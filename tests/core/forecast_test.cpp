@@ -73,6 +73,9 @@ TEST_CASE("forecast projects the trend to the deadline and scores it")
     CHECK(*f.value == doctest::Approx(6.5));
     CHECK(*f.score == doctest::Approx(0.65));
     CHECK_FALSE(f.reason);
+    // The projection starts on the fitted line at the latest reading: 2 + 0.5 * (2 - 1).
+    CHECK(f.trend_from == day("2027-01-03"));
+    CHECK(*f.trend_from_value == doctest::Approx(2.5));
 }
 
 TEST_CASE("forecast scores are clamped like progress")
