@@ -335,6 +335,10 @@ void AppView::draw_workspace()
         weekly_check_in_.draw(session_, platform_, view_, fonts_);
         return;
     }
+    if (view_.screen == Screen::cycles) {
+        cycles_.draw(session_, platform_, view_, fonts_);
+        return;
+    }
     const float detail_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.34f, 320.0f, 500.0f);
     ImGui::BeginChild("cascade", ImVec2(-detail_width - 12, 0), false);
     cascade_.draw(session_.workspace(), insights_, view_, fonts_);

@@ -10,6 +10,7 @@
 #include "app/insights.hpp"
 #include "ui/cascade_view.hpp"
 #include "ui/coach_panel.hpp"
+#include "ui/cycles_view.hpp"
 #include "ui/key_result_panel.hpp"
 #include "ui/merge_dialog.hpp"
 #include "ui/problems_dialog.hpp"
@@ -76,6 +77,7 @@ private:
     CoachPanel coach_;
     KeyResultPanel key_result_panel_;
     WeeklyCheckInView weekly_check_in_;
+    CyclesView cycles_;
     ProblemsDialog problems_;
     MergeDialog merge_dialog_;
     StorageView storage_;

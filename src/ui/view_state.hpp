@@ -6,7 +6,7 @@
 namespace okr::ui {
 
 enum class SidePanel { key_result, coach };
-enum class Screen { cascade, weekly_check_in };
+enum class Screen { cascade, weekly_check_in, cycles };
 
 struct ViewState {
     Screen screen = Screen::cascade;

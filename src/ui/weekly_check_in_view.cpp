@@ -131,6 +131,8 @@ void draw_screen_switch(ViewState& view, const Workspace& workspace)
     option("Cascade###screen-cascade", Screen::cascade);
     ImGui::SameLine(0, 4);
     option("Check-in###screen-check-in", Screen::weekly_check_in);
+    ImGui::SameLine(0, 4);
+    option("Cycles###screen-cycles", Screen::cycles);
 }
 
 void WeeklyCheckInView::draw(Session& session, Platform& platform, ViewState& view, const Fonts& fonts)
