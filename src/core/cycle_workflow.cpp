@@ -1,6 +1,7 @@
 #include "core/cycle_workflow.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -165,6 +166,61 @@ std::string plural(size_t count, const char* one, const char* many)
 }
 
 }  // namespace
+
+Quarter quarter_of(Date date)
+{
+    return {date.year(), static_cast<int>((date.month() - 1) / 3 + 1)};
+}
+
+Quarter quarter_after(Quarter quarter)
+{
+    if (quarter.number == 4)
+        return {quarter.year + 1, 1};
+    return {quarter.year, quarter.number + 1};
+}
+
+Date first_day_of(Quarter quarter)
+{
+    return Date::from_civil(quarter.year, static_cast<unsigned>(quarter.number * 3 - 2), 1);
+}
+
+Date last_day_of(Quarter quarter)
+{
+    // The day before the next quarter starts: no table of month lengths to get wrong.
+    return first_day_of(quarter_after(quarter)).plus_days(-1);
+}
+
+std::string name_of(Quarter quarter)
+{
+    return std::to_string(quarter.year) + " Q" + std::to_string(quarter.number);
+}
+
+CycleDraft next_quarter_draft(const Workspace& workspace, Date today)
+{
+    Quarter quarter = quarter_of(today);
+    if (!workspace.cycles.empty()) {
+        const auto latest = std::max_element(workspace.cycles.begin(), workspace.cycles.end(),
+                                             [](const Cycle& a, const Cycle& b) { return a.end < b.end; });
+        quarter = quarter_after(quarter_of(latest->end));
+    }
+    return {name_of(quarter), first_day_of(quarter).to_string(), last_day_of(quarter).to_string()};
+}
+
+Id new_cycle_id(const Workspace& workspace, const std::string& name)
+{
+    Id base = "c-";
+    for (char c : name)
+        if (std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80)
+            base += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (base.size() == 2)
+        base += "cycle";
+    base = fitted(base);
+
+    Id candidate = base;
+    for (int n = 2; id_in_use(workspace, candidate); ++n)
+        candidate = fitted(base + "-" + std::to_string(n));
+    return candidate;
+}
 
 bool id_in_use(const Workspace& workspace, const Id& id)
 {

@@ -9,8 +9,37 @@
 
 #include "core/changes.hpp"
 #include "core/edits.hpp"
+#include "core/entity_edits.hpp"
 
 namespace okr {
+
+// ---- planning the next cycle ----------------------------------------------------------------
+
+// A calendar quarter: Q1 runs from January to March, Q4 from October to December.
+struct Quarter {
+    int year = 0;
+    int number = 1;  // 1 to 4
+    friend constexpr auto operator<=>(Quarter, Quarter) = default;
+};
+
+Quarter quarter_of(Date date);
+Quarter quarter_after(Quarter quarter);
+Date first_day_of(Quarter quarter);
+Date last_day_of(Quarter quarter);
+// "2027 Q3", as the method names cycles.
+std::string name_of(Quarter quarter);
+
+// The form for planning the next cycle: the calendar quarter after the one holding the
+// latest end of any cycle (so it overlaps none of them), or the quarter holding `today`
+// in a workspace without cycles. Name and dates as text, ready to edit.
+CycleDraft next_quarter_draft(const Workspace& workspace, Date today);
+
+// A readable id for a new cycle: "c-" and the name's ASCII letters and digits in lower case
+// ("2027 Q3" -> "c-2027q3"; "c-cycle" when none), then "-2", "-3", ... until id_in_use
+// says it is free.
+Id new_cycle_id(const Workspace& workspace, const std::string& name);
+
+// ---- the workflow's steps -------------------------------------------------------------------
 
 // draft -> active. Refused for an unknown cycle, a cycle that is not a draft, or one whose
 // end is before its start.

@@ -363,6 +363,10 @@ void AppView::draw_workspace()
         alignment_map_.draw(session_.workspace(), insights_, view_, fonts_);
         return;
     }
+    if (view_.screen == Screen::cycles) {
+        cycles_.draw(session_, platform_, view_, fonts_);
+        return;
+    }
     if (view_.screen == Screen::kpis) {
         kpi_board_.draw(session_, platform_, view_, fonts_);
         return;

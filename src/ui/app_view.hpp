@@ -11,6 +11,7 @@
 #include "ui/alignment_map.hpp"
 #include "ui/cascade_view.hpp"
 #include "ui/coach_panel.hpp"
+#include "ui/cycles_view.hpp"
 #include "ui/finder.hpp"
 #include "ui/kpi_board.hpp"
 #include "ui/key_result_panel.hpp"
@@ -84,6 +85,7 @@ private:
     KeyResultPanel key_result_panel_;
     WeeklyCheckInView weekly_check_in_;
     AlignmentMap alignment_map_;
+    CyclesView cycles_;
     ProblemsDialog problems_;
     MergeDialog merge_dialog_;
     StorageView storage_;

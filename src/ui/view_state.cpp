@@ -60,6 +60,7 @@ const char* screen_name(Screen screen)
     case Screen::cascade: return "cascade";
     case Screen::weekly_check_in: return "weekly_check_in";
     case Screen::alignment_map: return "alignment_map";
+    case Screen::cycles: return "cycles";
     case Screen::kpis: return "kpis";
     }
     return "unknown";

@@ -9,7 +9,7 @@
 namespace okr::ui {
 
 enum class SidePanel { key_result, coach };
-enum class Screen { cascade, weekly_check_in, alignment_map, kpis };
+enum class Screen { cascade, weekly_check_in, alignment_map, cycles, kpis };
 // "cascade", "weekly_check_in", ...: the enumerator's own name.
 const char* screen_name(Screen screen);
 

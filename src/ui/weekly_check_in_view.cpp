@@ -134,6 +134,8 @@ void draw_screen_switch(ViewState& view, const Workspace& workspace)
     ImGui::SameLine(0, 4);
     option("Map###screen-map", Screen::alignment_map);
     ImGui::SameLine(0, 4);
+    option("Cycles###screen-cycles", Screen::cycles);
+    ImGui::SameLine(0, 4);
     option("KPIs###screen-kpis", Screen::kpis);
 }
 

@@ -233,3 +233,64 @@ TEST_CASE("carry forward refuses what it cannot do, as a whole")
     CHECK(refusal(carry_forward(w, {"o-1"}, "c-q2", now)) ==
           "'Delight our clients' was already carried forward into 2027 Q2 as o-1.c-q2");
 }
+
+TEST_CASE("quarters run January-March, April-June, July-September, October-December")
+{
+    struct Row {
+        const char* day;
+        int year;
+        int number;
+        const char* first;
+        const char* last;
+    };
+    const Row rows[] = {
+        {"2027-01-01", 2027, 1, "2027-01-01", "2027-03-31"}, {"2027-03-31", 2027, 1, "2027-01-01", "2027-03-31"},
+        {"2027-04-01", 2027, 2, "2027-04-01", "2027-06-30"}, {"2027-08-15", 2027, 3, "2027-07-01", "2027-09-30"},
+        {"2027-12-31", 2027, 4, "2027-10-01", "2027-12-31"}, {"2028-02-29", 2028, 1, "2028-01-01", "2028-03-31"},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.day);
+        const Quarter quarter = quarter_of(*Date::parse(row.day));
+        CHECK(quarter.year == row.year);
+        CHECK(quarter.number == row.number);
+        CHECK(first_day_of(quarter).to_string() == row.first);
+        CHECK(last_day_of(quarter).to_string() == row.last);
+    }
+    CHECK(name_of(Quarter{2027, 3}) == "2027 Q3");
+    CHECK(quarter_after(Quarter{2027, 3}) == Quarter{2027, 4});
+    CHECK(quarter_after(Quarter{2027, 4}) == Quarter{2028, 1});
+}
+
+TEST_CASE("the next quarter to plan follows the cycle that ends last")
+{
+    Workspace w = two_quarters();  // Q1 active, Q2 draft
+    CycleDraft draft = next_quarter_draft(w, *Date::parse("2027-03-03"));
+    CHECK(draft.name == "2027 Q3");
+    CHECK(draft.start == "2027-07-01");
+    CHECK(draft.end == "2027-09-30");
+
+    // A cycle running past a quarter's end pushes the plan one quarter further, so the
+    // planned one overlaps nothing.
+    upsert_by_id(w.cycles, cycle("c-long", "2027-07-01", "2027-10-15", CycleState::draft));
+    draft = next_quarter_draft(w, *Date::parse("2027-03-03"));
+    CHECK(draft.name == "2028 Q1");
+    CHECK(draft.start == "2028-01-01");
+    CHECK(draft.end == "2028-03-31");
+
+    // Without cycles: the quarter holding today.
+    draft = next_quarter_draft(Workspace{}, *Date::parse("2027-05-20"));
+    CHECK(draft.name == "2027 Q2");
+    CHECK(draft.start == "2027-04-01");
+    CHECK(draft.end == "2027-06-30");
+}
+
+TEST_CASE("a new cycle's id reads like its name and is free everywhere")
+{
+    Workspace w = two_quarters();
+    CHECK(new_cycle_id(w, "2027 Q3") == "c-2027q3");
+    CHECK(new_cycle_id(w, "Q2") == "c-q2-2");  // c-q2 is taken
+    CHECK(new_cycle_id(w, "Été ✓") == "c-t");
+    CHECK(new_cycle_id(w, "—") == "c-cycle");
+    w.deleted.push_back(Tombstone{"c-2027q3", at("2027-02-01T00:00:00.000Z")});
+    CHECK(new_cycle_id(w, "2027 Q3") == "c-2027q3-2");
+}
