@@ -10,8 +10,10 @@
 #include "app/insights.hpp"
 #include "ui/cascade_view.hpp"
 #include "ui/coach_panel.hpp"
+#include "ui/entity_editor.hpp"
 #include "ui/key_result_panel.hpp"
 #include "ui/merge_dialog.hpp"
+#include "ui/people_teams_dialog.hpp"
 #include "ui/problems_dialog.hpp"
 #include "ui/storage_view.hpp"
 #include "ui/theme.hpp"
@@ -80,6 +82,8 @@ private:
     MergeDialog merge_dialog_;
     StorageView storage_;
     WorkspacesDialog workspaces_;
+    EntityEditor editor_;
+    PeopleTeamsDialog people_teams_;
     bool new_workspace_requested_ = false;
     bool file_dragged_over_ = false;
     std::string new_workspace_name_;
