@@ -103,6 +103,9 @@ void AppView::draw()
     else
         draw_first_run();
 
+    people_teams_.draw(session_, platform_, view_, fonts_, editor_);
+    if (!people_teams_.is_open())
+        editor_.draw(session_, platform_, view_, fonts_);
     problems_.draw();
     draw_merge_dialog();
     if (workspaces_.draw(session_, platform_, fonts_, new_workspace_requested_))
@@ -233,6 +236,9 @@ void AppView::draw_top_bar()
         ImGui::SameLine();
         if (ImGui::Button("History###history-open"))
             storage_.open_history(session_);
+        ImGui::SameLine();
+        if (ImGui::Button("People & teams###people-teams-open"))
+            people_teams_.open();
         ImGui::SameLine(0, 20);
         draw_undo_buttons();
         ImGui::SameLine(0, 20);
@@ -377,7 +383,7 @@ void AppView::draw_workspace()
     finder_.draw(session_.workspace(), insights_, view_, fonts_);
     ImGui::PopItemWidth();
     ImGui::BeginChild("cascade", ImVec2(-detail_width - 12, 0), false);
-    cascade_.draw(session_.workspace(), insights_, view_, fonts_);
+    cascade_.draw(session_.workspace(), insights_, view_, fonts_, editor_);
     ImGui::EndChild();
     ImGui::EndGroup();
     ImGui::SameLine(0, 12);

@@ -12,10 +12,12 @@
 #include "ui/cascade_view.hpp"
 #include "ui/coach_panel.hpp"
 #include "ui/cycles_view.hpp"
+#include "ui/entity_editor.hpp"
 #include "ui/finder.hpp"
 #include "ui/kpi_board.hpp"
 #include "ui/key_result_panel.hpp"
 #include "ui/merge_dialog.hpp"
+#include "ui/people_teams_dialog.hpp"
 #include "ui/problems_dialog.hpp"
 #include "ui/report_window.hpp"
 #include "ui/storage_view.hpp"
@@ -93,6 +95,8 @@ private:
     KpiBoard kpi_board_;
     Finder finder_;
     ReportWindow report_;
+    EntityEditor editor_;
+    PeopleTeamsDialog people_teams_;
     bool new_workspace_requested_ = false;
     bool file_dragged_over_ = false;
     std::string new_workspace_name_;

@@ -49,11 +49,11 @@ constexpr float clip_margin = 40.0f;
 
 // The height of a block never drawn yet: close enough for the scrollbar, corrected when
 // the block first comes into view.
-float estimated_height(size_t key_results, bool heading)
+float estimated_height(size_t key_results, bool heading, bool empty_team)
 {
     const float line = ImGui::GetTextLineHeightWithSpacing();
     if (heading)
-        return 1.6f * line;
+        return (empty_team ? 3.0f : 1.6f) * line;
     return 4.0f * line + 2.0f * line * static_cast<float>(key_results);
 }
 
@@ -90,18 +90,22 @@ void findings_marker(const std::vector<const Finding*>& findings)
     }
 }
 
-void CascadeView::draw(const Workspace& workspace, const Insights& insights, ViewState& view, const Fonts& fonts)
+void CascadeView::draw(const Workspace& workspace, const Insights& insights, ViewState& view, const Fonts& fonts,
+                       EntityEditor& editor)
 {
     const Cycle* cycle = find_by_id(workspace.cycles, view.cycle);
     if (layout_.workspace != &workspace || layout_.generation != insights.generation() || layout_.cycle != view.cycle)
         rebuild(workspace, insights, view.cycle);
-    if (!cycle || layout_.objectives == 0) {
+    const bool closed = cycle && cycle->state == CycleState::closed;
+    if (!cycle || workspace.teams.empty() || (closed && layout_.objectives == 0)) {
         ImGui::Spacing();
-        muted_text(cycle ? "This cycle has no objectives yet."
-                         : "This workspace has no cycles yet. Open a teammate's file to bring in their OKRs.");
+        muted_text(!cycle ? "This workspace has no cycles yet. Open a teammate's file to bring in their OKRs."
+                   : workspace.teams.empty() ? "Objectives belong to teams: add your organisation's teams under "
+                                               "People & teams, then write their objectives here."
+                                             : "This cycle closed without objectives.");
         return;
     }
-    draw_blocks({workspace, insights, layout_, view, fonts, cycle->state == CycleState::closed});
+    draw_blocks({workspace, insights, layout_, view, fonts, editor, *cycle, closed});
 }
 
 void CascadeView::rebuild(const Workspace& workspace, const Insights& insights, const Id& cycle)
@@ -124,6 +128,10 @@ void CascadeView::rebuild(const Workspace& workspace, const Insights& insights, 
 
     // Teams are walked from the roots down, so the company's objectives come first and
     // each team sits below the team it belongs to.
+    // A draft or active cycle lists every team, so that a team without objectives yet can
+    // add one; a closed cycle is history and lists only the teams that had some.
+    const Cycle* shown = find_by_id(workspace.cycles, cycle);
+    const bool list_every_team = shown && shown->state != CycleState::closed;
     std::map<std::string_view, size_t> card_of;  // objective id -> block
     std::vector<std::pair<const Team*, int>> stack;
     for (auto it = roots.rbegin(); it != roots.rend(); ++it)
@@ -134,7 +142,10 @@ void CascadeView::rebuild(const Workspace& workspace, const Insights& insights, 
         stack.pop_back();
         if (!visited.insert(team->id).second)
             continue;
-        if (const auto own = objectives.find(team->id); own != objectives.end()) {
+        if (const auto own = objectives.find(team->id); own == objectives.end()) {
+            if (list_every_team)
+                layout_.blocks.push_back(Block{team, depth, nullptr, {}, -1, true});
+        } else {
             layout_.blocks.push_back(Block{team, depth, nullptr, {}, -1});
             for (const Objective* objective : own->second) {
                 card_of[objective->id] = layout_.blocks.size();
@@ -186,7 +197,7 @@ void CascadeView::draw_blocks(const Context& c)
         if (c.view.filter.hides(block.team, block.objective))
             continue;
         if (block.height < 0)
-            block.height = estimated_height(block.key_results.size(), block.team != nullptr);
+            block.height = estimated_height(block.key_results.size(), block.team != nullptr, block.empty_team);
         if (&block == wanted && (y + block.height < visible_from || y > visible_to))
             ImGui::SetScrollY(y - ImGui::GetWindowHeight() * 0.1f);
         if (y + block.height < visible_from || y > visible_to) {
@@ -195,7 +206,7 @@ void CascadeView::draw_blocks(const Context& c)
         }
         ImGui::SetCursorPosY(y);
         if (block.team)
-            draw_team(c, *block.team, block.depth);
+            draw_team(c, block);
         else
             draw_objective(c, block);
         block.height = ImGui::GetCursorPosY() - y;
@@ -204,19 +215,30 @@ void CascadeView::draw_blocks(const Context& c)
     ImGui::SetCursorPosY(y);
 }
 
-void CascadeView::draw_team(const Context& c, const Team& team, int depth)
+void CascadeView::draw_team(const Context& c, const Block& block)
 {
+    const Team& team = *block.team;
     ImGui::PushID(team.id.c_str());
     ImGui::Spacing();
     ImGui::PushFont(c.fonts.heading);
     ImGui::TextUnformatted(team.name.c_str());
     ImGui::PopFont();
-    if (depth > 0) {
+    if (block.depth > 0) {
         const Team* parent = team.parent ? find_by_id(c.workspace.teams, *team.parent) : nullptr;
         if (parent) {
             ImGui::SameLine();
             muted_text(("in " + parent->name).c_str());
         }
+    }
+    if (!c.cycle_closed) {
+        const char* add = "+ Objective";
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(add).x - 2 * card_inset);
+        if (ImGui::SmallButton((std::string(add) + "###add-objective-" + team.id).c_str()))
+            c.editor.new_objective(team.id, c.cycle.id);
+    }
+    if (block.empty_team) {
+        muted_text(("No objectives for this team in " + c.cycle.name + " yet: add one with + Objective.").c_str());
+        ImGui::Spacing();
     }
     ImGui::PopID();
 }
@@ -266,13 +288,46 @@ void CascadeView::draw_objective_header(const Context& c, const Objective& objec
     if (insight && insight->committed_missed)
         badge("committed OKR missed", colour::red);
     findings_marker(c.insights.findings_for("objectives", objective.id));
+    draw_objective_actions(c, objective);
     ImGui::PopFont();
+}
+
+// Quiet buttons at the end of the card's second line; a closed cycle takes no new KRs.
+void CascadeView::draw_objective_actions(const Context& c, const Objective& objective)
+{
+    const float right = ImGui::GetContentRegionMax().x - card_inset;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const auto width_of = [&](const char* text) { return ImGui::CalcTextSize(text).x + style.FramePadding.x * 2; };
+    float width = width_of("Edit") + width_of("Delete") + style.ItemSpacing.x;
+    if (!c.cycle_closed)
+        width += width_of("+ Key result") + style.ItemSpacing.x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right - width));
+
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::muted_text);
+    if (!c.cycle_closed) {
+        if (ImGui::SmallButton(("+ Key result###add-key-result-" + objective.id).c_str()))
+            c.editor.new_key_result(c.workspace, objective);
+        ImGui::SameLine();
+    }
+    if (ImGui::SmallButton(("Edit###edit-objective-" + objective.id).c_str()))
+        c.editor.edit_objective(objective);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(("Delete###delete-objective-" + objective.id).c_str()))
+        c.editor.confirm_deletion(c.workspace, EntityKind::objective, objective.id);
+    ImGui::PopStyleColor(2);
 }
 
 void CascadeView::draw_key_results(const Context& c, const Block& block)
 {
+    if (block.key_results.empty()) {
+        ImGui::Spacing();
+        muted_text(c.cycle_closed ? "This objective had no key results."
+                                  : "No key results yet: add two to four outcomes that show it was reached.");
+        return;
+    }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
-    if (!ImGui::BeginTable("key-results", 6, flags))
+    if (!ImGui::BeginTable("key-results", 7, flags))
         return;
     ImGui::TableSetupColumn("Key result", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(c.cycle_closed ? "Score" : "Progress", ImGuiTableColumnFlags_WidthFixed, progress_width);
@@ -280,6 +335,7 @@ void CascadeView::draw_key_results(const Context& c, const Block& block)
     ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthFixed, 92);
     ImGui::TableSetupColumn("Conf.", ImGuiTableColumnFlags_WidthFixed, 44);
     ImGui::TableSetupColumn("Forecast", ImGuiTableColumnFlags_WidthFixed, 96);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 24);
     ImGui::TableHeadersRow();
 
     for (const KeyResult* kr : block.key_results)
@@ -316,6 +372,7 @@ void CascadeView::draw_key_result_row(const Context& c, const KeyResult& kr)
         c.view.key_result = kr.id;
         c.view.side = SidePanel::key_result;
     }
+    ImGui::SetItemAllowOverlap();  // the row's menu button sits on it
     ImGui::SetCursorPos(start);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + title_width);
     ImGui::TextUnformatted(kr.title.c_str());
@@ -360,6 +417,26 @@ void CascadeView::draw_key_result_row(const Context& c, const KeyResult& kr)
                               "check-ins: %s of the target.",
                               format_percent(*insight->forecast.score).c_str());
     }
+    ImGui::TableNextColumn();
+    draw_key_result_menu(c, kr);
+}
+
+// One quiet "…" per row keeps the rows calm; editing and deleting are behind it.
+void CascadeView::draw_key_result_menu(const Context& c, const KeyResult& kr)
+{
+    const std::string popup = "kr-actions-" + kr.id;
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::muted_text);
+    if (ImGui::SmallButton(("…###kr-menu-" + kr.id).c_str()))
+        ImGui::OpenPopup(popup.c_str());
+    ImGui::PopStyleColor(2);
+    if (!ImGui::BeginPopup(popup.c_str()))
+        return;
+    if (ImGui::MenuItem(("Edit key result###edit-key-result-" + kr.id).c_str()))
+        c.editor.edit_key_result(kr);
+    if (ImGui::MenuItem(("Delete key result…###delete-key-result-" + kr.id).c_str()))
+        c.editor.confirm_deletion(c.workspace, EntityKind::key_result, kr.id);
+    ImGui::EndPopup();
 }
 
 }  // namespace okr::ui

@@ -1,7 +1,8 @@
 #pragma once
 // The cascade of one cycle: teams from the company down, each with its objectives, the
 // parent each aligns to, and its key results with progress, latest value, confidence,
-// status, forecast and what the coach says about them.
+// status, forecast and what the coach says about them. Its buttons open the editor's forms
+// to add, edit and delete objectives and key results.
 
 #include <cstdint>
 #include <map>
@@ -10,6 +11,7 @@
 
 #include "app/insights.hpp"
 #include "core/model.hpp"
+#include "ui/entity_editor.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_state.hpp"
 
@@ -17,7 +19,8 @@ namespace okr::ui {
 
 class CascadeView {
 public:
-    void draw(const Workspace& workspace, const Insights& insights, ViewState& view, const Fonts& fonts);
+    void draw(const Workspace& workspace, const Insights& insights, ViewState& view, const Fonts& fonts,
+              EntityEditor& editor);
 
 private:
     // One thing the cascade stacks vertically: a team's heading or an objective's card.
@@ -27,6 +30,7 @@ private:
         const Objective* objective = nullptr;
         std::vector<const KeyResult*> key_results;  // the card's, in id order
         float height = -1;                          // as last drawn; negative until then
+        bool empty_team = false;                    // a heading with no objectives in the cycle
     };
     struct TaskCount {
         int done = 0;
@@ -49,16 +53,20 @@ private:
         const Layout& layout;
         ViewState& view;
         const Fonts& fonts;
+        EntityEditor& editor;
+        const Cycle& cycle;
         bool cycle_closed;
     };
 
     void rebuild(const Workspace& workspace, const Insights& insights, const Id& cycle);
     void draw_blocks(const Context& c);
-    void draw_team(const Context& c, const Team& team, int depth);
+    void draw_team(const Context& c, const Block& block);
     void draw_objective(const Context& c, const Block& block);
     void draw_objective_header(const Context& c, const Objective& objective);
+    void draw_objective_actions(const Context& c, const Objective& objective);
     void draw_key_results(const Context& c, const Block& block);
     void draw_key_result_row(const Context& c, const KeyResult& kr);
+    void draw_key_result_menu(const Context& c, const KeyResult& kr);
 
     Layout layout_;
 };
