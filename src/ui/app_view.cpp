@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cfloat>
+#include <initializer_list>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/csv_export.hpp"
@@ -17,7 +18,26 @@
 namespace okr::ui {
 namespace {
 
-constexpr float top_bar_height = 56.0f;
+constexpr float top_bar_row_height = 56.0f;
+
+// How wide a run of buttons is, to tell whether it still fits on the row.
+float buttons_width(std::initializer_list<const char*> labels, float gap)
+{
+    const float padding = ImGui::GetStyle().FramePadding.x * 2;
+    float width = -gap;
+    for (const char* label : labels)
+        width += ImGui::CalcTextSize(label, nullptr, true).x + padding + gap;
+    return width;
+}
+
+// The next group goes on this row when it fits before the bar's right edge, else it starts
+// a new row: in a narrow window every button stays on the page.
+void next_in_row(float width, float gap)
+{
+    ImGui::SameLine(0, gap);
+    if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x)
+        ImGui::NewLine();
+}
 
 // "Kovač & Søn d.o.o." -> "kovač-søn-d-o-o": letters of any script are kept, other ASCII
 // characters become single dashes.
@@ -203,7 +223,7 @@ void AppView::draw_workspace_title(const std::string& name)
 
 void AppView::draw_top_bar()
 {
-    ImGui::BeginChild("top-bar", ImVec2(0, top_bar_height), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("top-bar", ImVec2(0, top_bar_height_), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 6);
     ImGui::PushFont(fonts_.title);
     draw_workspace_title(session_.has_workspace() ? session_.workspace().info.name : std::string("OKR"));
@@ -211,7 +231,7 @@ void AppView::draw_top_bar()
 
     if (session_.has_workspace()) {
         const Workspace& workspace = session_.workspace();
-        ImGui::SameLine(0, 28);
+        next_in_row(190, 28);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
         ImGui::SetNextItemWidth(190);
         const Cycle* current = find_by_id(workspace.cycles, view_.cycle);
@@ -223,9 +243,11 @@ void AppView::draw_top_bar()
                     view_.cycle = cycle.id;
             ImGui::EndCombo();
         }
-        ImGui::SameLine(0, 16);
+        next_in_row(screen_switch_width(), 16);
         draw_screen_switch(view_, workspace);
-        ImGui::SameLine();
+
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        next_in_row(buttons_width({"Open…", "Export", "Workspaces", "History", "People & teams"}, gap), gap);
         if (ImGui::Button("Open…###open-file"))
             choose_file();
         ImGui::SameLine();
@@ -239,13 +261,16 @@ void AppView::draw_top_bar()
         ImGui::SameLine();
         if (ImGui::Button("People & teams###people-teams-open"))
             people_teams_.open();
-        ImGui::SameLine(0, 20);
+
+        next_in_row(buttons_width({"Undo", "Redo", "Light"}, gap) + 20, 20);
         draw_undo_buttons();
         ImGui::SameLine(0, 20);
         draw_theme_switch();
-        ImGui::SameLine(0, 20);
+        next_in_row(ImGui::CalcTextSize("All changes saved  (kept by the browser)").x, 20);
         draw_save_status();
     }
+    // Rows as drawn now: the next frame's bar is as tall as they need.
+    top_bar_height_ = std::max(top_bar_row_height, ImGui::GetCursorPosY() + 10);
     ImGui::EndChild();
 }
 

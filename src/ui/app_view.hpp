@@ -97,6 +97,7 @@ private:
     ReportWindow report_;
     EntityEditor editor_;
     PeopleTeamsDialog people_teams_;
+    float top_bar_height_ = 56.0f;
     bool new_workspace_requested_ = false;
     bool file_dragged_over_ = false;
     std::string new_workspace_name_;

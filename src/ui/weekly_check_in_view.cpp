@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <array>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
@@ -114,6 +115,21 @@ void field_badge(const std::string& text, ImU32 tone, const std::string& probe_l
 
 }  // namespace
 
+namespace {
+constexpr std::array screen_labels{"Cascade###screen-cascade", "Check-in###screen-check-in", "Map###screen-map",
+                                    "Cycles###screen-cycles", "KPIs###screen-kpis"};
+constexpr float screen_gap = 4;
+}  // namespace
+
+float screen_switch_width()
+{
+    const float padding = ImGui::GetStyle().FramePadding.x * 2;
+    float width = -screen_gap;
+    for (const char* label : screen_labels)
+        width += ImGui::CalcTextSize(label, nullptr, true).x + padding + screen_gap;
+    return width;
+}
+
 void draw_screen_switch(ViewState& view, const Workspace& workspace)
 {
     const auto option = [&](const char* label, Screen screen) {
@@ -128,15 +144,13 @@ void draw_screen_switch(ViewState& view, const Workspace& workspace)
             active->state == CycleState::active)
             view.cycle = active->id;
     };
-    option("Cascade###screen-cascade", Screen::cascade);
-    ImGui::SameLine(0, 4);
-    option("Check-in###screen-check-in", Screen::weekly_check_in);
-    ImGui::SameLine(0, 4);
-    option("Map###screen-map", Screen::alignment_map);
-    ImGui::SameLine(0, 4);
-    option("Cycles###screen-cycles", Screen::cycles);
-    ImGui::SameLine(0, 4);
-    option("KPIs###screen-kpis", Screen::kpis);
+    constexpr std::array screens{Screen::cascade, Screen::weekly_check_in, Screen::alignment_map, Screen::cycles,
+                                 Screen::kpis};
+    for (size_t i = 0; i < screens.size(); ++i) {
+        if (i > 0)
+            ImGui::SameLine(0, screen_gap);
+        option(screen_labels[i], screens[i]);
+    }
 }
 
 void WeeklyCheckInView::draw(Session& session, Platform& platform, ViewState& view, const Fonts& fonts)

@@ -19,8 +19,9 @@
 
 namespace okr::ui {
 
-// The top bar's switch between the cascade and the weekly check-in.
+// The top bar's switch between the screens: cascade, weekly check-in, map, cycles, KPIs.
 void draw_screen_switch(ViewState& view, const Workspace& workspace);
+float screen_switch_width();
 
 class WeeklyCheckInView {
 public:

@@ -363,3 +363,19 @@ TEST_CASE("a timestamp from milliseconds is written in canonical UTC form")
     const Timestamp parsed = *Timestamp::parse("2027-02-26T10:12:00.5+01:00");
     CHECK(Timestamp::from_unix_ms(parsed.unix_ms).text == "2027-02-26T09:12:00.500Z");
 }
+
+TEST_CASE("a timestamp in canonical form keeps no text of its own; any other form is kept as written")
+{
+    const auto canonical = Timestamp::parse("2027-02-26T09:12:00.500Z");
+    REQUIRE(canonical);
+    CHECK(canonical->text.empty());
+    CHECK(canonical->to_text() == "2027-02-26T09:12:00.500Z");
+
+    for (const char* written : {"2027-02-26T09:12:00Z", "2027-02-26T10:12:00.500+01:00", "2027-02-26t09:12:00.500Z",
+                                "2027-02-26T09:12:00.5000Z", "2016-12-31T23:59:60.000Z"}) {
+        const auto kept = Timestamp::parse(written);
+        REQUIRE(kept);
+        CHECK(kept->text == written);
+        CHECK(kept->to_text() == written);
+    }
+}
