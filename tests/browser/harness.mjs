@@ -150,6 +150,22 @@ export async function findWidget(page, label, timeout = 5000) {
   throw new Error(`no widget "${label}" on screen; saw: ${seen.map((w) => w.label).join(' | ')}`);
 }
 
+// Brings a widget out of view into it with the mouse wheel over `at`, as a person scrolls a
+// list, and returns it.
+// Looks further down first, then back up.
+export async function scrollIntoView(page, label, at = { x: 600, y: 600 }) {
+  for (let i = 0; i < 60; i++) {
+    try {
+      return await findWidget(page, label, 300);
+    } catch {
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.wheel(0, i < 20 ? 200 : -200);
+      await nextFrames(page, 3);
+    }
+  }
+  return findWidget(page, label);
+}
+
 // Moves to the widget first, as a hand on a mouse does, then presses and releases.
 export async function click(page, label, { xFraction = 0.5 } = {}) {
   const w = await findWidget(page, label);

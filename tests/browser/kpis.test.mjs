@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   withBrowser, openApp, state, waitForState, click, findWidget, widgets, screenshot, storedWorkspace,
-  nextFrames, press, Startup, SaveStatus,
+  nextFrames, press, scrollIntoView, Startup, SaveStatus,
 } from './harness.mjs';
 
 const browser = withBrowser();
@@ -130,6 +130,7 @@ test('a KPI is created with problems shown under their fields, edited, and delet
     ['t-engineering', '%', 'higher_is_better', 99.5]);
   assert.equal(await shownText(page, `###kpi-health-${created.id}`), 'No reading yet');
 
+  await scrollIntoView(page, `###kpi-edit-${created.id}`);
   await click(page, `###kpi-edit-${created.id}`);
   await click(page, '###kpi-lower');
   await replaceText(page, '###kpi-floor', '0.5');
@@ -141,6 +142,7 @@ test('a KPI is created with problems shown under their fields, edited, and delet
   assert.deepEqual([edited.team, edited.unit, edited.direction, edited.floor],
     ['t-engineering', '%', 'lower_is_better', 0.5]);
 
+  await scrollIntoView(page, '###kpi-delete-k-margin');
   await click(page, '###kpi-delete-k-margin');
   const summary = await shownText(page, '###kpi-delete-summary');
   assert.match(summary, /Gross margin/);
@@ -156,6 +158,7 @@ test('a KPI is created with problems shown under their fields, edited, and delet
 test('with every KPI deleted, the board says what a KPI is for and offers New KPI', async () => {
   const { page, problems } = browser;
   for (const kpi of (await stored(page)).kpis) {
+    await scrollIntoView(page, `###kpi-delete-${kpi.id}`);
     await click(page, `###kpi-delete-${kpi.id}`);
     await click(page, '###kpi-delete-confirm');
     await waitForStored(page, (w) => !w.kpis.some((k) => k.id === kpi.id), `the deletion of ${kpi.id}`);

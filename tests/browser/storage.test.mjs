@@ -44,6 +44,8 @@ async function storedRecord(page, id) {
 }
 
 async function checkInThroughForm(page, keyResult, value, note) {
+  // The tab a person types into is the one in front; a tab behind draws its frames slowly.
+  await page.bringToFront();
   await click(page, `###kr-${keyResult}`);
   await waitForState(page, (s) => s.selected_key_result === keyResult, 'the KR to open');
   await typeInto(page, '###checkin-note', note);
