@@ -113,6 +113,12 @@ void AppView::draw()
     handle_shortcuts();
     draw_top_bar();
     draw_storage_banner();
+    // Undo, redo or a cycle chosen in the top bar may have changed the workspace this frame:
+    // the views below hold pointers into it, built from the insights' generation.
+    if (session_.has_workspace()) {
+        keep_valid(view_, session_.workspace());
+        insights_.refresh(session_.workspace(), session_.revision(), platform_.today());
+    }
     StorageRequests requests;
     if (session_.startup() == Startup::loading)
         draw_loading();
@@ -170,6 +176,9 @@ void AppView::handle_shortcuts()
 {
     const ImGuiIO& io = ImGui::GetIO();
     if (!session_.has_workspace() || io.WantTextInput || !(io.KeyCtrl || io.KeySuper))
+        return;
+    // Under an open form or confirmation, an undo would change what the dialog is about.
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
         return;
     const bool z = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false);
     const bool y = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false);

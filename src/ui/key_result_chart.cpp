@@ -108,7 +108,9 @@ void fit_values(Frame& frame, const KeyResult& kr, const std::vector<Point>& poi
         values = {0.0, 1.0};
     double low = *std::min_element(values.begin(), values.end());
     double high = *std::max_element(values.begin(), values.end());
-    if (high - low < 1e-9) {
+    // A range too small for the numbers' own precision (all values equal, or 12345678.9
+    // beside 12345678.900000002) would give a step that adding to them cannot move.
+    if (high - low <= std::max(std::abs(low), std::abs(high)) * 1e-9) {
         low -= std::max(1.0, std::abs(low) * 0.1);
         high += std::max(1.0, std::abs(high) * 0.1);
     }
@@ -117,10 +119,23 @@ void fit_values(Frame& frame, const KeyResult& kr, const std::vector<Point>& poi
     frame.high = std::ceil(high / step) * step;
 }
 
+// The values of the axis's ticks, counted rather than added up, so that a step too small for
+// the values' precision can never keep the loop going.
+std::vector<double> tick_values(const Frame& frame, double step)
+{
+    std::vector<double> ticks;
+    const double count = std::floor((frame.high - frame.low) / step + 0.01);
+    if (!std::isfinite(count) || count < 0 || count > 50)
+        return {frame.low, frame.high};
+    for (int i = 0; i <= static_cast<int>(count); ++i)
+        ticks.push_back(frame.low + step * i);
+    return ticks;
+}
+
 void draw_value_axis(ImDrawList* draw, const Frame& frame, double step, const KeyResult& kr, const Fonts& fonts)
 {
     const float size = fonts.small->FontSize;
-    for (double v = frame.low; v <= frame.high + step * 0.01; v += step) {
+    for (const double v : tick_values(frame, step)) {
         const float y = frame.y(v);
         draw->AddLine(ImVec2(frame.min.x, y), ImVec2(frame.max.x, y), colour::card_border);
         const std::string label = format_number(v);
@@ -266,7 +281,7 @@ void KeyResultChart::draw(const Workspace& workspace, const KeyResult& kr, const
 
     ImGui::PushFont(fonts.small);
     float label_width = 0;
-    for (double v = frame.low; v <= frame.high + step * 0.01; v += step)
+    for (const double v : tick_values(frame, step))
         label_width = std::max(label_width, ImGui::CalcTextSize(format_number(v).c_str()).x);
     const float row = ImGui::GetTextLineHeight();
     ImGui::PopFont();

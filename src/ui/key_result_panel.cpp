@@ -213,7 +213,8 @@ void KeyResultPanel::draw_form(Session& session, Platform& platform, const KeyRe
         form_.date_typed = true;
     bool one_line_active = ImGui::IsItemActive();
     const std::string value_label = "Value" + (kr.unit ? " (" + *kr.unit + ")" : std::string()) + "###checkin-value";
-    ImGui::InputDouble(value_label.c_str(), &form_.value, 0.0, 0.0, "%.6g");
+    // Every digit a reading can carry: with fewer, editing 1234567.8 would save 1.23457e+06.
+    ImGui::InputDouble(value_label.c_str(), &form_.value, 0.0, 0.0, "%.15g");
     one_line_active = one_line_active || ImGui::IsItemActive();
     form_.one_line_field_active = one_line_active;
     const double no_confidence = 0.0, full_confidence = 1.0;

@@ -383,7 +383,10 @@ void KpiBoard::draw_form(Session& session, Platform& platform, const Fonts& font
     if (primary_button("Save###kpi-save", 100))
         save_form(session, platform);
     ImGui::SameLine();
-    if (ImGui::Button("Cancel###kpi-cancel", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    // Escape closes an open team list first, and a held key does not close the form too.
+    const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+                        !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    if (ImGui::Button("Cancel###kpi-cancel", ImVec2(100, 0)) || escape)
         form_.open = false;
     if (!form_.open)
         ImGui::CloseCurrentPopup();

@@ -89,12 +89,7 @@ test('renaming is stored, and Ctrl+Z takes it back', async () => {
   assert.equal((await stored(page)).records['w-northwind'].name, 'Northwind IT — Kovač & Übergabe');
   await screenshot(page, 'workspaces-02-renamed');
   await click(page, '###workspaces-close');
-  await page.keyboard.down('Control');
-  await page.keyboard.down('z');
-  for (let i = 0; i < 5; i++) { console.log('# keys', JSON.stringify((await state(page)).debug_keys), (await state(page)).frames); await nextFrames(page, 1); }
-  await page.keyboard.up('z');
-  await page.keyboard.up('Control');
-  console.log('# after', JSON.stringify((await state(page)).workspace.name));
+  await press(page, 'Control+z');
   await settled(page, 'the undo', (s) => s.workspace.name === 'Northwind IT');
   assert.equal((await stored(page)).records['w-northwind'].name, 'Northwind IT');
 });
