@@ -6,6 +6,8 @@
 #include <set>
 #include <string_view>
 
+#include "core/team_tree.hpp"
+
 namespace okr {
 namespace {
 
@@ -15,48 +17,12 @@ struct TeamPlace {
 };
 
 // Teams from the roots down, each followed by its children (by name), so every team's band
-// lies below its parent's. A team whose parent the workspace lacks counts as a root; a
-// parent loop is cut where it closes.
+// lies below its parent's.
 std::vector<TeamPlace> teams_top_down(const Workspace& workspace)
 {
-    std::map<std::string_view, std::vector<const Team*>> children;
-    std::vector<const Team*> roots;
-    for (const Team& team : workspace.teams) {
-        if (team.parent && find_by_id(workspace.teams, *team.parent))
-            children[*team.parent].push_back(&team);
-        else
-            roots.push_back(&team);
-    }
-    const auto by_name = [](const Team* a, const Team* b) {
-        return a->name != b->name ? a->name < b->name : a->id < b->id;
-    };
-    std::sort(roots.begin(), roots.end(), by_name);
-    for (auto& [parent, list] : children)
-        std::sort(list.begin(), list.end(), by_name);
-
     std::vector<TeamPlace> order;
-    std::set<Id> seen;
-    const auto visit_from = [&](const Team& start) {
-        std::vector<TeamPlace> stack{{start.id, 0}};
-        while (!stack.empty()) {
-            TeamPlace place = stack.back();
-            stack.pop_back();
-            if (!seen.insert(place.team).second)
-                continue;
-            order.push_back(place);
-            const auto found = children.find(place.team);
-            if (found == children.end())
-                continue;
-            for (auto child = found->second.rbegin(); child != found->second.rend(); ++child)
-                stack.push_back({(*child)->id, place.depth + 1});
-        }
-    };
-    for (const Team* root : roots)
-        visit_from(*root);
-    // Teams in a parent loop have no root above them: each loop starts where it is first met.
-    for (const Team& team : workspace.teams)
-        if (!seen.contains(team.id))
-            visit_from(team);
+    for (const TeamInTree& place : okr::teams_top_down(workspace, SiblingOrder::by_name))
+        order.push_back({place.team->id, place.depth});
     return order;
 }
 

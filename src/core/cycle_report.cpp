@@ -2,10 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
-#include <functional>
-#include <set>
 
 #include "core/progress.hpp"
+#include "core/team_tree.hpp"
 
 namespace okr {
 namespace {
@@ -18,25 +17,11 @@ std::string person_name(const Workspace& workspace, const std::optional<Id>& per
     return found ? found->name : *person;
 }
 
-// Teams from the roots (no parent in the workspace) down, each followed by the teams below it.
 std::vector<const Team*> teams_top_down(const Workspace& workspace)
 {
     std::vector<const Team*> ordered;
-    std::set<Id> visited;
-    std::function<void(const Team&)> visit = [&](const Team& team) {
-        if (!visited.insert(team.id).second)
-            return;
-        ordered.push_back(&team);
-        for (const Team& child : workspace.teams)
-            if (child.parent == team.id)
-                visit(child);
-    };
-    for (const Team& team : workspace.teams)
-        if (!team.parent || !find_by_id(workspace.teams, *team.parent))
-            visit(team);
-    // Teams caught in a parent loop have no root: they still appear, at the end.
-    for (const Team& team : workspace.teams)
-        visit(team);
+    for (const TeamInTree& place : okr::teams_top_down(workspace, SiblingOrder::as_stored))
+        ordered.push_back(place.team);
     return ordered;
 }
 

@@ -6,9 +6,11 @@
 #include <cfloat>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "core/team_tree.hpp"
 #include "core/cycle_workflow.hpp"
 #include "core/progress.hpp"
 #include "core/scoring.hpp"
+#include "ui/typed_text.hpp"
 #include "ui/cycle_support.hpp"
 #include "ui/format.hpp"
 #include "ui/widget_probe.hpp"
@@ -107,7 +109,7 @@ void CycleScoresPanel::refresh(const Session& session, const Id& cycle)
     distribution_ = {};
 
     const Workspace& workspace = session.workspace();
-    for (const auto& [team, depth] : cycles::teams_in_tree_order(workspace)) {
+    for (const auto& [team, depth] : teams_top_down(workspace, SiblingOrder::as_stored)) {
         TeamScores scores{team, {}};
         for (const Objective* objective : cycles::objectives_of(workspace, team->id, cycle)) {
             ObjectiveScore entry{objective, objective_final_score(workspace, *objective),
@@ -295,7 +297,7 @@ void CycleScoresPanel::draw_override_form(const KeyResultScore& row)
 void CycleScoresPanel::save_override(Session& session, Platform& platform, const Id& key_result)
 {
     OverrideForm& form = overrides_[key_result];
-    const std::optional<double> score = cycles::parse_number(form.score);
+    const std::optional<double> score = typed_number(form.score);
     if (!score) {
         form.error = "Not saved. The score must be a number from 0 to 1, such as 0.6.";
         return;

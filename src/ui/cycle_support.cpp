@@ -11,40 +11,6 @@
 #include "ui/widget_probe.hpp"
 
 namespace okr::ui::cycles {
-namespace {
-
-void walk_teams(const Workspace& workspace, const Team& team, int depth, std::set<Id>& seen,
-                std::vector<std::pair<const Team*, int>>& out)
-{
-    if (!seen.insert(team.id).second)
-        return;
-    out.emplace_back(&team, depth);
-    for (const Team& child : workspace.teams)
-        if (child.parent == team.id)
-            walk_teams(workspace, child, depth + 1, seen, out);
-}
-
-}  // namespace
-
-std::string trimmed(const std::string& text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-std::optional<double> parse_number(const std::string& text)
-{
-    const std::string number = trimmed(text);
-    if (number.empty())
-        return std::nullopt;
-    char* end = nullptr;
-    const double value = std::strtod(number.c_str(), &end);
-    if (end != number.c_str() + number.size() || !std::isfinite(value))
-        return std::nullopt;
-    return value;
-}
 
 std::string as_sentence(const std::string& text)
 {
@@ -60,16 +26,6 @@ std::string as_sentence(const std::string& text)
 std::string count_text(size_t count, const char* one, const char* many)
 {
     return std::to_string(count) + " " + (count == 1 ? one : many);
-}
-
-std::vector<std::pair<const Team*, int>> teams_in_tree_order(const Workspace& workspace)
-{
-    std::vector<std::pair<const Team*, int>> out;
-    std::set<Id> seen;
-    for (const Team& team : workspace.teams)
-        if (!team.parent || !find_by_id(workspace.teams, *team.parent))
-            walk_teams(workspace, team, 0, seen, out);
-    return out;
 }
 
 std::vector<const Objective*> objectives_of(const Workspace& workspace, const Id& team, const Id& cycle)

@@ -1,5 +1,5 @@
 #pragma once
-// Small pieces the cycle planner's panels share: reading typed numbers, the team tree,
+// Small pieces the cycle planner's panels share: counts and sentences, a team's objectives,
 // and the lines that say what is wrong with a field.
 
 #include <optional>
@@ -12,16 +12,11 @@
 
 namespace okr::ui::cycles {
 
-std::string trimmed(const std::string& text);
-// A number as typed, or null for anything else ("", "abc", "1.2.3", "inf").
-std::optional<double> parse_number(const std::string& text);
 // The core words refusals in lower case, to sit after a colon; on its own line it reads
 // as a sentence.
 std::string as_sentence(const std::string& text);
 std::string count_text(size_t count, const char* one, const char* many);
 
-// Teams from the company down, each below the team it belongs to, with its depth.
-std::vector<std::pair<const Team*, int>> teams_in_tree_order(const Workspace& workspace);
 std::vector<const Objective*> objectives_of(const Workspace& workspace, const Id& team, const Id& cycle);
 size_t objective_count(const Workspace& workspace, const Id& cycle);
 

@@ -6,8 +6,10 @@
 #include <cfloat>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "core/team_tree.hpp"
 #include "core/cycle_workflow.hpp"
 #include "core/progress.hpp"
+#include "ui/typed_text.hpp"
 #include "ui/cycle_support.hpp"
 #include "ui/widget_probe.hpp"
 #include "ui/widgets.hpp"
@@ -288,7 +290,7 @@ void CyclesView::draw_overview(const Workspace& workspace, ViewState& view, cons
         end_card();
         return;
     }
-    for (const auto& [team, depth] : cycles::teams_in_tree_order(workspace)) {
+    for (const auto& [team, depth] : teams_top_down(workspace, SiblingOrder::as_stored)) {
         const auto objectives = cycles::objectives_of(workspace, team->id, cycle.id);
         if (objectives.empty())
             continue;
@@ -387,9 +389,9 @@ void CyclesView::save_form(Session& session, Platform& platform)
 {
     const Workspace& workspace = session.workspace();
     CycleDraft draft = form_.draft;
-    draft.name = cycles::trimmed(draft.name);
-    draft.start = cycles::trimmed(draft.start);
-    draft.end = cycles::trimmed(draft.end);
+    draft.name = trimmed(draft.name);
+    draft.start = trimmed(draft.start);
+    draft.end = trimmed(draft.end);
     const Id new_id = new_cycle_id(workspace, draft.name);
     EditResult result = save_cycle(workspace, draft, form_.editing, new_id, platform.now());
     if (const auto* refused = std::get_if<EditRefused>(&result)) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "ui/typed_text.hpp"
 #include "ui/theme.hpp"
 #include "ui/widget_probe.hpp"
 #include "ui/widgets.hpp"
@@ -76,32 +77,11 @@ void person_picker(const char* id, const std::vector<Person>& people, std::optio
 
 std::optional<double> parsed_number(const std::string& text, bool& readable)
 {
-    readable = true;
-    const size_t first = text.find_first_not_of(" \t");
-    if (first == std::string::npos)
-        return std::nullopt;
-    const size_t last = text.find_last_not_of(" \t");
-    const std::string trimmed = text.substr(first, last - first + 1);
-    char* end = nullptr;
-    const double value = std::strtod(trimmed.c_str(), &end);
-    if (end != trimmed.c_str() + trimmed.size()) {
-        readable = false;
-        return std::nullopt;
-    }
+    const std::optional<double> value = typed_number(text);
+    readable = value || trimmed(text).empty();
     return value;
 }
 
-std::string number_text(std::optional<double> value)
-{
-    if (!value)
-        return {};
-    char text[64];
-    for (int digits = 1; digits <= 17; ++digits) {
-        std::snprintf(text, sizeof text, "%.*g", digits, *value);
-        if (std::strtod(text, nullptr) == *value)
-            break;
-    }
-    return text;
-}
+std::string number_text(std::optional<double> value) { return value ? exact_number_text(*value) : std::string(); }
 
 }  // namespace okr::ui

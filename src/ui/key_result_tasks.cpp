@@ -6,19 +6,12 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/progress.hpp"
+#include "ui/typed_text.hpp"
 #include "ui/format.hpp"
 #include "ui/widgets.hpp"
 
 namespace okr::ui {
 namespace {
-
-std::string trimmed(const std::string& text)
-{
-    const size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 std::string problems_text(const EditRefused& refused)
 {

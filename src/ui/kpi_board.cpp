@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "core/kpi_health.hpp"
+#include "ui/typed_text.hpp"
 #include "ui/format.hpp"
 #include "ui/widget_probe.hpp"
 #include "ui/widgets.hpp"
@@ -19,27 +20,6 @@ namespace {
 constexpr float sparkline_width = 160.0f;
 constexpr float sparkline_height = 40.0f;
 constexpr float figures_width = 150.0f;
-
-std::string trimmed(const std::string& text)
-{
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-// A number as typed, or null for anything else ("", "abc", "1.2.3", "inf").
-std::optional<double> parse_number(const std::string& text)
-{
-    const std::string number = trimmed(text);
-    if (number.empty())
-        return std::nullopt;
-    char* end = nullptr;
-    const double value = std::strtod(number.c_str(), &end);
-    if (end != number.c_str() + number.size() || !std::isfinite(value))
-        return std::nullopt;
-    return value;
-}
 
 std::string health_label(KpiHealth health)
 {
@@ -313,7 +293,7 @@ void KpiBoard::draw_reading_entry(Session& session, Platform& platform, const Kp
 void KpiBoard::save_reading(Session& session, Platform& platform, const Kpi& kpi)
 {
     ReadingEntry& entry = entries_[kpi.id];
-    const std::optional<double> value = parse_number(entry.value);
+    const std::optional<double> value = typed_number(entry.value);
     const std::optional<Date> date = Date::parse(trimmed(entry.date));
     entry.error.clear();
     if (!date)
@@ -349,7 +329,7 @@ void KpiBoard::open_form(const Kpi* kpi)
         form_.direction = kpi->direction;
         form_.floor = format_number(kpi->floor);
         // format_number keeps two decimals: a floor with more is written out in full.
-        if (parse_number(form_.floor) != kpi->floor)
+        if (typed_number(form_.floor) != kpi->floor)
             form_.floor = std::to_string(kpi->floor);
     }
     form_requested_ = true;
@@ -447,7 +427,7 @@ void KpiBoard::save_form(Session& session, Platform& platform)
     const Workspace& workspace = session.workspace();
     form_.problems.clear();
     form_.refusal.clear();
-    const std::optional<double> floor = parse_number(form_.floor);
+    const std::optional<double> floor = typed_number(form_.floor);
 
     KpiDraft draft;
     if (form_.editing)

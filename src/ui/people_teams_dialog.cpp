@@ -3,8 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <map>
 
+#include "core/team_tree.hpp"
 #include "ui/widget_probe.hpp"
 #include "ui/widgets.hpp"
 
@@ -12,42 +12,6 @@ namespace okr::ui {
 namespace {
 
 constexpr const char* popup_id = "People & teams###people-teams";
-
-struct TeamRow {
-    const Team* team;
-    int depth;
-};
-
-// The organisation from its top down, each team under the team it is part of, by name.
-std::vector<TeamRow> team_tree(const Workspace& workspace)
-{
-    std::map<std::string_view, std::vector<const Team*>> children;
-    std::vector<const Team*> roots;
-    for (const Team& team : workspace.teams) {
-        if (team.parent && find_by_id(workspace.teams, *team.parent))
-            children[*team.parent].push_back(&team);
-        else
-            roots.push_back(&team);
-    }
-    const auto by_name = [](const Team* a, const Team* b) { return a->name < b->name; };
-    std::sort(roots.begin(), roots.end(), by_name);
-    for (auto& [parent, teams] : children)
-        std::sort(teams.begin(), teams.end(), by_name);
-
-    std::vector<TeamRow> rows;
-    std::vector<TeamRow> stack;
-    for (auto it = roots.rbegin(); it != roots.rend(); ++it)
-        stack.push_back({*it, 0});
-    while (!stack.empty() && rows.size() < workspace.teams.size()) {
-        const TeamRow row = stack.back();
-        stack.pop_back();
-        rows.push_back(row);
-        if (const auto below = children.find(row.team->id); below != children.end())
-            for (auto it = below->second.rbegin(); it != below->second.rend(); ++it)
-                stack.push_back({*it, row.depth + 1});
-    }
-    return rows;
-}
 
 float button_width(const char* label)
 {
@@ -123,7 +87,7 @@ void PeopleTeamsDialog::draw_teams(const Workspace& workspace, EntityEditor& edi
     ImGui::BeginChild("team-list", ImVec2(0, bottom - ImGui::GetCursorPosY()), false);
     if (workspace.teams.empty())
         ImGui::TextWrapped("No teams yet. Add the company first, then the departments and teams within it.");
-    for (const TeamRow& row : team_tree(workspace)) {
+    for (const TeamInTree& row : teams_top_down(workspace, SiblingOrder::by_name)) {
         ImGui::PushID(row.team->id.c_str());
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 18.0f * static_cast<float>(row.depth));
         ImGui::AlignTextToFramePadding();

@@ -97,7 +97,7 @@ void ReportWindow::draw_cycle_picker(const Workspace& workspace)
 
 void ReportWindow::draw_actions(const Workspace& workspace, Platform& platform)
 {
-    const std::optional<CycleReport> report = cycle_report(workspace, cycle_);
+    const std::optional<CycleReport>& report = report_;
     ImGui::BeginDisabled(!report);
     if (primary_button("Copy Markdown###report-copy")) {
         ImGui::SetClipboardText(markdown_.c_str());
@@ -129,8 +129,8 @@ void ReportWindow::refresh(const Session& session)
     written_ = true;
     revision_ = session.revision();
     written_cycle_ = cycle_;
-    const std::optional<CycleReport> report = cycle_report(session.workspace(), cycle_);
-    markdown_ = report ? report_markdown(*report) : "Pick a cycle to report on.";
+    report_ = cycle_report(session.workspace(), cycle_);
+    markdown_ = report_ ? report_markdown(*report_) : "Pick a cycle to report on.";
 }
 
 }  // namespace okr::ui

@@ -3,10 +3,12 @@
 // Markdown to read, copy or download, and as a print-ready page the browser prints.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/platform.hpp"
 #include "app/session.hpp"
+#include "core/cycle_report.hpp"
 #include "ui/theme.hpp"
 
 namespace okr::ui {
@@ -24,6 +26,7 @@ private:
     bool requested_ = false;
     Id cycle_;
     // The report as last written, and what it was written from.
+    std::optional<CycleReport> report_;
     std::string markdown_;
     uint64_t revision_ = 0;
     Id written_cycle_;

@@ -6,8 +6,10 @@
 #include <cfloat>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "core/team_tree.hpp"
 #include "core/cycle_workflow.hpp"
 #include "core/scoring.hpp"
+#include "ui/typed_text.hpp"
 #include "ui/cycle_support.hpp"
 #include "ui/format.hpp"
 #include "ui/widget_probe.hpp"
@@ -85,7 +87,7 @@ void RetrospectivePanel::draw(Session& session, Platform& platform, ViewState& v
 const Team* RetrospectivePanel::chosen_team(const Workspace& workspace, const Id& cycle)
 {
     const Team* first_with_objectives = nullptr;
-    for (const auto& [team, depth] : cycles::teams_in_tree_order(workspace)) {
+    for (const auto& [team, depth] : teams_top_down(workspace, SiblingOrder::as_stored)) {
         if (team->id == team_)
             return team;
         if (!first_with_objectives && !cycles::objectives_of(workspace, team->id, cycle).empty())
@@ -103,7 +105,7 @@ void RetrospectivePanel::draw_team_list(const Workspace& workspace, const Cycle&
     muted_text("TEAMS");
     ImGui::PopFont();
     const float right = ImGui::GetContentRegionMax().x;
-    for (const auto& [team, depth] : cycles::teams_in_tree_order(workspace)) {
+    for (const auto& [team, depth] : teams_top_down(workspace, SiblingOrder::as_stored)) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + team_indent * static_cast<float>(depth));
         if (ImGui::Selectable((team->name + "###retro-team-" + team->id).c_str(), team->id == team_)) {
             team_ = team->id;
@@ -279,8 +281,8 @@ void RetrospectivePanel::save(Session& session, Platform& platform, const Cycle&
     const Workspace& workspace = session.workspace();
     const Retrospective* stored = retrospective_of(workspace, cycle.id, team.id);
     RetrospectiveDraft draft = form.draft;
-    draft.learned = cycles::trimmed(draft.learned);
-    draft.change_next = cycles::trimmed(draft.change_next);
+    draft.learned = trimmed(draft.learned);
+    draft.change_next = trimmed(draft.change_next);
 
     // A readable id where it fits and is free, else a unique one.
     Id new_id = "r-" + cycle.id + "-" + team.id;

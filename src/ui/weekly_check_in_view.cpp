@@ -11,7 +11,9 @@
 #include <set>
 
 #include "core/check_in_week.hpp"
+#include "core/team_tree.hpp"
 #include "core/progress.hpp"
+#include "ui/typed_text.hpp"
 #include "ui/format.hpp"
 #include "ui/widget_probe.hpp"
 #include "ui/widgets.hpp"
@@ -21,40 +23,6 @@ namespace {
 
 constexpr float team_list_width = 240.0f;
 constexpr float team_indent = 14.0f;
-
-std::string trimmed(const std::string& text)
-{
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-// A number as typed, or null for anything else ("", "abc", "1.2.3", "inf").
-std::optional<double> parse_number(const std::string& text)
-{
-    const std::string number = trimmed(text);
-    if (number.empty())
-        return std::nullopt;
-    char* end = nullptr;
-    const double value = std::strtod(number.c_str(), &end);
-    if (end != number.c_str() + number.size() || !std::isfinite(value))
-        return std::nullopt;
-    return value;
-}
-
-// The shortest text that reads back as the same number: a prefilled field saved untouched
-// must store the figure it came from, not a rounded neighbour.
-std::string exact_text(double value)
-{
-    char buffer[40];
-    for (int digits = 6; digits <= 17; ++digits) {
-        std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
-        if (std::strtod(buffer, nullptr) == value)
-            break;
-    }
-    return buffer;
-}
 
 std::string day_and_month(Date date)
 {
@@ -76,27 +44,6 @@ std::string count_text(int count, const char* one, const char* many)
     return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
-// Teams from the company down, each below the team it belongs to.
-void walk_teams(const Workspace& workspace, const Team& team, int depth, std::set<Id>& seen,
-                std::vector<std::pair<const Team*, int>>& out)
-{
-    if (!seen.insert(team.id).second)
-        return;
-    out.emplace_back(&team, depth);
-    for (const Team& child : workspace.teams)
-        if (child.parent == team.id)
-            walk_teams(workspace, child, depth + 1, seen, out);
-}
-
-std::vector<std::pair<const Team*, int>> teams_in_tree_order(const Workspace& workspace)
-{
-    std::vector<std::pair<const Team*, int>> out;
-    std::set<Id> seen;
-    for (const Team& team : workspace.teams)
-        if (!team.parent || !find_by_id(workspace.teams, *team.parent))
-            walk_teams(workspace, team, 0, seen, out);
-    return out;
-}
 
 void error_text(const std::string& text)
 {
@@ -223,7 +170,7 @@ void WeeklyCheckInView::refresh(const Session& session, const Id& cycle, Date to
     cycle_ = cycle;
     sheets_.clear();
     const Workspace& workspace = session.workspace();
-    for (const auto& [team, depth] : teams_in_tree_order(workspace))
+    for (const auto& [team, depth] : teams_top_down(workspace, SiblingOrder::as_stored))
         sheets_.push_back(build_sheet(workspace, *team, depth, cycle, today));
 }
 
@@ -500,9 +447,9 @@ WeeklyCheckInView::RowDraft& WeeklyCheckInView::draft_for(const Row& row)
     draft = RowDraft{};
     draft.basis = basis;
     const std::optional<double> value = source ? std::optional(source->value) : row.key_result->baseline;
-    draft.value = value ? exact_text(*value) : std::string();
+    draft.value = value ? exact_number_text(*value) : std::string();
     // No confidence is made up for a first check-in: the person says it.
-    draft.confidence = source ? exact_text(source->confidence) : std::string();
+    draft.confidence = source ? exact_number_text(source->confidence) : std::string();
     draft.note = row.this_week ? row.this_week->note.value_or("") : std::string();
     return draft;
 }
@@ -511,13 +458,13 @@ void WeeklyCheckInView::save(Session& session, Platform& platform, const Row& ro
 {
     const Id& id = row.key_result->id;
     RowDraft& draft = drafts_[id];
-    const std::optional<double> value = parse_number(draft.value);
-    const std::optional<double> confidence = parse_number(draft.confidence);
+    const std::optional<double> value = typed_number(draft.value);
+    const std::optional<double> confidence = typed_number(draft.confidence);
     draft.value_invalid = !value;
     draft.confidence_invalid = !confidence || *confidence < 0 || *confidence > 1;
     draft.error.clear();
     if (draft.value_invalid)
-        draft.error = "The value must be a number, such as " + exact_text(row.latest ? row.latest->value : 42) + ". ";
+        draft.error = "The value must be a number, such as " + exact_number_text(row.latest ? row.latest->value : 42) + ". ";
     if (draft.confidence_invalid)
         draft.error += "Confidence is a number from 0 to 1, such as 0.7 (fairly sure). ";
     if (!draft.error.empty()) {

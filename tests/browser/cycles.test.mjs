@@ -12,39 +12,12 @@ import path from 'node:path';
 import {
   withBrowser, openApp, state, waitForState, click, typeInto, findWidget, widgets, screenshot,
   storedWorkspace, samplesDir, Startup, SaveStatus, press,
+  stored, waitForStored, shownText,
 } from './harness.mjs';
 
 const browser = withBrowser();
 const today = '2027-03-03';
 const example = JSON.parse(readFileSync(path.join(samplesDir, 'northwind-it.json'), 'utf8'));
-
-async function stored(page) {
-  return JSON.parse(await storedWorkspace(page));
-}
-
-// Waits until the stored workspace satisfies `predicate`; on a timeout the screen is kept
-// as cycles-failed-*.png, which usually shows why.
-async function waitForStored(page, predicate, what) {
-  const start = Date.now();
-  for (;;) {
-    const s = await state(page);
-    if (s.save_status === SaveStatus.saved) {
-      const workspace = await stored(page);
-      if (predicate(workspace)) return workspace;
-    }
-    if (Date.now() - start > 15000) {
-      await screenshot(page, `cycles-failed-${what.replaceAll(' ', '-')}`);
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-// The text in front of a widget's "###" id: a badge's word, a count, a score.
-async function mark(page, label) {
-  const widget = await findWidget(page, label);
-  return widget.label.slice(0, widget.label.indexOf('###'));
-}
 
 const byId = (collection, id) => collection.find((entity) => entity.id === id);
 
@@ -58,9 +31,9 @@ test('the cycles are listed by start date with their state and objective count',
 
   const rows = [];
   for (const cycle of example.cycles) {
-    assert.equal(await mark(page, `###cycle-state-${cycle.id}`), cycle.state, cycle.id);
+    assert.equal(await shownText(page, `###cycle-state-${cycle.id}`), cycle.state, cycle.id);
     const objectives = example.objectives.filter((o) => o.cycle === cycle.id).length;
-    assert.equal(await mark(page, `###cycle-count-${cycle.id}`),
+    assert.equal(await shownText(page, `###cycle-count-${cycle.id}`),
       `${objectives} objective${objectives === 1 ? '' : 's'}`, cycle.id);
     rows.push({ start: cycle.start, y: (await findWidget(page, `###cycle-row-${cycle.id}`)).y });
   }
@@ -89,8 +62,8 @@ test('planning the next quarter shows field problems in place, then stores 2027 
   const planned = byId(workspace.cycles, 'c-2027q3');
   assert.deepEqual([planned.name, planned.start, planned.end, planned.state],
     ['2027 Q3', '2027-07-01', '2027-09-30', 'draft']);
-  assert.equal(await mark(page, '###cycle-state-c-2027q3'), 'draft');
-  assert.equal(await mark(page, '###cycle-count-c-2027q3'), 'no objectives yet');
+  assert.equal(await shownText(page, '###cycle-state-c-2027q3'), 'draft');
+  assert.equal(await shownText(page, '###cycle-count-c-2027q3'), 'no objectives yet');
   await findWidget(page, '###cycle-no-objectives');
   assert.deepEqual(problems, []);
 });
@@ -110,7 +83,7 @@ test('a cycle holding objectives cannot be deleted and the dialog says why; an e
   // An empty one goes, as one undoable step.
   await click(page, '###cycle-row-c-2027q3');
   await click(page, '###cycle-delete-c-2027q3');
-  assert.match(await mark(page, '###cycle-confirm-text'), /2027 Q3.*Undo brings it back\.$/);
+  assert.match(await shownText(page, '###cycle-confirm-text'), /2027 Q3.*Undo brings it back\.$/);
   await click(page, '###cycle-confirm-yes');
   await waitForStored(page, (w) => !byId(w.cycles, 'c-2027q3'), 'the empty cycle to be deleted');
   await press(page, 'Control+z');
@@ -122,7 +95,7 @@ test('a cycle holding objectives cannot be deleted and the dialog says why; an e
 test('closing 2027 Q1 freezes the final scores the method computes', async () => {
   const { page, problems } = browser;
   await click(page, '###cycle-close-c-2027q1');
-  assert.match(await mark(page, '###cycle-confirm-text'), /^Scores will be frozen/);
+  assert.match(await shownText(page, '###cycle-confirm-text'), /^Scores will be frozen/);
   await click(page, '###cycle-confirm-yes');
   const workspace = await waitForStored(page, (w) => byId(w.cycles, 'c-2027q1').state === 'closed',
     'the cycle to be closed');
@@ -142,10 +115,10 @@ test('closing 2027 Q1 freezes the final scores the method computes', async () =>
   const scores = workspace.key_results.filter((k) => q1.has(k.objective)).map((k) => k.final_score);
   const band = (s) => (s < 0.4 ? 'red' : s < 0.7 ? 'yellow' : 'green');
   for (const name of ['red', 'yellow', 'green'])
-    assert.equal(await mark(page, `###score-band-${name}`), String(scores.filter((s) => band(s) === name).length), name);
+    assert.equal(await shownText(page, `###score-band-${name}`), String(scores.filter((s) => band(s) === name).length), name);
   // logistics clients 2 -> 8, last 5: 3 / 6 = 0.5
-  assert.equal(await mark(page, '###score-computed-kr-logistics-clients'), '0.5');
-  assert.equal(await mark(page, '###score-final-kr-logistics-clients'), '0.5');
+  assert.equal(await shownText(page, '###score-computed-kr-logistics-clients'), '0.5');
+  assert.equal(await shownText(page, '###score-final-kr-logistics-clients'), '0.5');
   await screenshot(page, 'cycles-03-scores');
   assert.deepEqual(problems, []);
 });
@@ -156,7 +129,7 @@ test('an override without a note is refused in place; with a note it is stored',
   await click(page, '###score-override-kr-logistics-clients');
   await typeInto(page, '###score-value-kr-logistics-clients', '0.7');
   await click(page, '###score-save-kr-logistics-clients');
-  assert.match(await mark(page, '###score-error-kr-logistics-clients'),
+  assert.match(await shownText(page, '###score-error-kr-logistics-clients'),
     /^Not saved\. Grading is a judgement: write down why the score differs from the computed one\.$/);
   assert.equal(await storedWorkspace(page), before);
   await screenshot(page, 'cycles-04a-override-refused');
@@ -167,9 +140,9 @@ test('an override without a note is refused in place; with a note it is stored',
   const workspace = await waitForStored(page,
     (w) => byId(w.key_results, 'kr-logistics-clients').final_score === 0.7, 'the override to be stored');
   assert.equal(byId(workspace.key_results, 'kr-logistics-clients').score_note, note);
-  assert.equal(await mark(page, '###score-final-kr-logistics-clients'), '0.7');
-  assert.equal(await mark(page, '###score-computed-kr-logistics-clients'), '0.5');
-  assert.equal(await mark(page, '###score-reason-kr-logistics-clients'), `Overridden: ${note}`);
+  assert.equal(await shownText(page, '###score-final-kr-logistics-clients'), '0.7');
+  assert.equal(await shownText(page, '###score-computed-kr-logistics-clients'), '0.5');
+  assert.equal(await shownText(page, '###score-reason-kr-logistics-clients'), `Overridden: ${note}`);
   await screenshot(page, 'cycles-04b-override-saved');
   assert.deepEqual(problems, []);
 });
@@ -190,7 +163,7 @@ test('a retrospective carries two objectives forward into the Q2 draft, re-basel
   const retrospective = workspace.retrospectives.find((r) => r.cycle === 'c-2027q1' && r.team === 't-company');
   assert.deepEqual([retrospective.learned, retrospective.change_next, [...retrospective.carry_forward].sort()],
     [learned, change, ['o-co-logistics', 'o-co-reliable']]);
-  assert.equal(await mark(page, '###retro-mark-t-company'), 'written');
+  assert.equal(await shownText(page, '###retro-mark-t-company'), 'written');
   await screenshot(page, 'cycles-05-retrospective');
 
   await click(page, '###carry-go');
@@ -213,7 +186,7 @@ test('a retrospective carries two objectives forward into the Q2 draft, re-basel
     assert.deepEqual([copy.baseline, copy.target, copy.deadline, copy.final_score, copy.score_note],
       [baseline, original.target, '2027-06-30', undefined, undefined], source);
   }
-  assert.equal(await mark(page, '###carried-summary'), 'Created 2 draft objectives in 2027 Q2');
+  assert.equal(await shownText(page, '###carried-summary'), 'Created 2 draft objectives in 2027 Q2');
   await screenshot(page, 'cycles-06-carried');
 
   await click(page, '###carried-open');
@@ -226,12 +199,12 @@ test('activating the draft is confirmed, stored and one undoable step', async ()
   const { page, problems } = browser;
   await click(page, '###screen-cycles');
   await click(page, '###cycle-row-c-2027q2');
-  assert.equal(await mark(page, '###cycle-count-c-2027q2'), '3 objectives');
+  assert.equal(await shownText(page, '###cycle-count-c-2027q2'), '3 objectives');
   await click(page, '###cycle-activate-c-2027q2');
-  assert.match(await mark(page, '###cycle-confirm-text'), /^It becomes a running cycle: weekly check-ins start/);
+  assert.match(await shownText(page, '###cycle-confirm-text'), /^It becomes a running cycle: weekly check-ins start/);
   await click(page, '###cycle-confirm-yes');
   await waitForStored(page, (w) => byId(w.cycles, 'c-2027q2').state === 'active', 'the activation');
-  assert.equal(await mark(page, '###cycle-state-c-2027q2'), 'active');
+  assert.equal(await shownText(page, '###cycle-state-c-2027q2'), 'active');
 
   await press(page, 'Control+z');
   await waitForStored(page, (w) => byId(w.cycles, 'c-2027q2').state === 'draft', 'the undo');

@@ -10,15 +10,12 @@ import assert from 'node:assert/strict';
 import {
   withBrowser, openApp, waitForState, click, typeInto, press, findWidget, widgets, screenshot,
   storedWorkspace, nextFrames, Startup, SaveStatus,
+  stored,
 } from './harness.mjs';
 
 const browser = withBrowser();
 const today = '2027-03-03';
 const stampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-async function stored(page) {
-  return JSON.parse(await storedWorkspace(page));
-}
 
 // Waits until storage holds what `ready` looks for, and returns that workspace.
 async function storedWhen(page, ready, what) {

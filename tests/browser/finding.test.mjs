@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import {
   withBrowser, openApp, waitForState, click, findWidget, widgets, screenshot, nextFrames, press,
   Startup, SaveStatus,
+  shownText,
 } from './harness.mjs';
 
 const browser = withBrowser();
@@ -22,11 +23,6 @@ async function shownObjectives(page, expected, what) {
 
 async function krRows(page) {
   return (await widgets(page)).map((w) => w.label).filter((l) => l.startsWith('###kr-')).map((l) => l.slice(6));
-}
-
-async function shownText(page, label) {
-  const widget = await findWidget(page, label);
-  return widget.label.slice(0, widget.label.indexOf('###'));
 }
 
 async function choose(page, combo, option) {

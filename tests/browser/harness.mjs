@@ -263,6 +263,48 @@ export async function storedWorkspace(page) {
   }));
 }
 
+// The stored current workspace, parsed.
+export async function stored(page) {
+  return JSON.parse(await storedWorkspace(page));
+}
+
+// Waits until the page has saved and the stored workspace satisfies `predicate`; on a
+// timeout the screen is kept as failed-<what>.png, which usually shows why.
+export async function waitForStored(page, predicate, what, timeout = 15000) {
+  const start = Date.now();
+  for (;;) {
+    const s = await state(page);
+    if (s.save_status === SaveStatus.saved) {
+      const workspace = await stored(page);
+      if (predicate(workspace)) return workspace;
+    }
+    if (Date.now() - start > timeout) {
+      await screenshot(page, `failed-${what.replaceAll(' ', '-')}`);
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await nextFrames(page, 2);
+  }
+}
+
+// The text in front of a widget's "###" id: a badge's word, a count, a message.
+export async function shownText(page, label) {
+  const widget = await findWidget(page, label);
+  return widget.label.slice(0, widget.label.indexOf('###'));
+}
+
+export async function typeKeys(page, text) {
+  await page.keyboard.type(text, { delay: 10 });
+  await nextFrames(page, 2);
+}
+
+// Clicks into a field, selects all it holds and types `text` over it.
+export async function replaceText(page, label, text) {
+  await click(page, label);
+  await press(page, 'Control+a');
+  await press(page, 'Delete');
+  await typeKeys(page, text);
+}
+
 // Every record of every object store of the app's database, for before/after comparisons.
 export async function dumpDatabase(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {

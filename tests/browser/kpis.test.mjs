@@ -8,43 +8,11 @@ import assert from 'node:assert/strict';
 import {
   withBrowser, openApp, state, waitForState, click, findWidget, widgets, screenshot, storedWorkspace,
   nextFrames, press, scrollIntoView, Startup, SaveStatus,
+  stored, shownText, typeKeys, replaceText, waitForStored,
 } from './harness.mjs';
 
 const browser = withBrowser();
 const today = '2027-03-03';
-
-async function stored(page) {
-  return JSON.parse(await storedWorkspace(page));
-}
-
-// The text in front of a probed label's "###" id.
-async function shownText(page, label) {
-  const widget = await findWidget(page, label);
-  return widget.label.slice(0, widget.label.indexOf('###'));
-}
-
-async function typeKeys(page, text) {
-  await page.keyboard.type(text, { delay: 10 });
-  await nextFrames(page, 2);
-}
-
-async function replaceText(page, label, text) {
-  await click(page, label);
-  await press(page, 'Control+a');
-  await press(page, 'Delete');
-  await typeKeys(page, text);
-}
-
-async function waitForStored(page, predicate, what) {
-  await waitForState(page, (s) => s.save_status === SaveStatus.saved, what);
-  const start = Date.now();
-  for (;;) {
-    const workspace = await stored(page);
-    if (predicate(workspace)) return workspace;
-    if (Date.now() - start > 10000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 test('the board shows every KPI with the core\'s health verdict and the objectives it guards', async () => {
   const { page, problems } = browser;

@@ -9,44 +9,11 @@ import assert from 'node:assert/strict';
 import {
   withBrowser, openApp, state, waitForState, click, typeInto, findWidget, widgets, screenshot, storedWorkspace,
   nextFrames, press, Startup, SaveStatus,
+  stored, waitForStored, scrollIntoView,
 } from './harness.mjs';
 
 const browser = withBrowser();
 const today = '2027-03-03';
-
-async function stored(page) {
-  return JSON.parse(await storedWorkspace(page));
-}
-
-async function waitForStored(page, predicate, what) {
-  const start = Date.now();
-  for (;;) {
-    const s = await state(page);
-    if (s.save_status === SaveStatus.saved) {
-      const workspace = await stored(page);
-      if (predicate(workspace)) return workspace;
-    }
-    if (Date.now() - start > 15000) {
-      await screenshot(page, `kr-detail-failed-${what.replaceAll(' ', '-')}`);
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await nextFrames(page, 2);
-  }
-}
-
-// Rows of the cascade below the fold come into view with the wheel over the cascade.
-async function scrollCascadeTo(page, label) {
-  for (let i = 0; i < 30; i++) {
-    try {
-      return await findWidget(page, label, 300);
-    } catch {
-      await page.mouse.move(300, 500);
-      await page.mouse.wheel(0, 200);
-      await nextFrames(page, 3);
-    }
-  }
-  return findWidget(page, label);
-}
 
 // docs/okr-method.md: a milestone with tasks progresses by the fraction of them done.
 function milestoneProgress(workspace, kr) {
@@ -61,7 +28,7 @@ test('ticking a task of the portal milestone moves its progress by one task’s 
   await waitForState(page, (s) => s.startup === Startup.ready && s.save_status === SaveStatus.saved,
     'the example to open and be stored');
 
-  await scrollCascadeTo(page, '###kr-kr-portal');
+  await scrollIntoView(page, '###kr-kr-portal');
   await click(page, '###kr-kr-portal');
   const opened = await waitForState(page, (s) => s.selected_key_result === 'kr-portal', 'the portal KR to open');
   const before = await stored(page);

@@ -9,14 +9,11 @@ import assert from 'node:assert/strict';
 import {
   withBrowser, openApp, state, waitForState, click, findWidget, typeInto, press, screenshot, storedWorkspace,
   nextFrames, Startup, SaveStatus,
+  stored, scrollIntoView,
 } from './harness.mjs';
 
 const browser = withBrowser();
 const today = '2027-03-03';
-
-async function stored(page) {
-  return JSON.parse(await storedWorkspace(page));
-}
 
 // What the three edits touch, as stored now.
 async function snapshot(page) {
@@ -44,19 +41,6 @@ async function storedBecomes(page, expected, what) {
   throw new Error(`timed out waiting for ${what}: stored ${JSON.stringify(last)}, wanted ${JSON.stringify(expected)}`);
 }
 
-async function scrollCascadeTo(page, label) {
-  for (let i = 0; i < 30; i++) {
-    try {
-      return await findWidget(page, label, 300);
-    } catch {
-      await page.mouse.move(300, 500);
-      await page.mouse.wheel(0, 200);
-      await nextFrames(page, 3);
-    }
-  }
-  return findWidget(page, label);
-}
-
 const none = { checkIns: [], readings: [], taskDone: false };
 const checkedIn = { ...none, checkIns: [86] };
 const read = { ...checkedIn, readings: [95.1] };
@@ -82,7 +66,7 @@ test('three edits on three screens are stored one by one', async () => {
   await storedBecomes(page, read, 'the reading');
 
   await click(page, '###screen-cascade');
-  await scrollCascadeTo(page, '###kr-kr-portal');
+  await scrollIntoView(page, '###kr-kr-portal');
   await click(page, '###kr-kr-portal');
   await click(page, '###kr-page-tasks');
   await click(page, '###task-done-task-portal-4');
@@ -124,7 +108,7 @@ test('Ctrl+Shift+Z, Ctrl+Y and Cmd+Shift+Z redo them in order', async () => {
 test('an edit after an undo leaves nothing to redo', async () => {
   const { page, problems } = browser;
   await click(page, '###screen-cascade');
-  await scrollCascadeTo(page, '###kr-kr-portal');
+  await scrollIntoView(page, '###kr-kr-portal');
   await click(page, '###kr-kr-portal');
   await click(page, '###kr-page-tasks');
   await click(page, '###task-done-task-portal-4');

@@ -12,15 +12,12 @@ import {
   withBrowser, launch, openApp, state, waitForState, click, findWidget, widgets, screenshot,
   storedWorkspace, nextFrames, samplesDir, Startup, SaveStatus,
   press,
+  stored, shownText, typeKeys, replaceText,
 } from './harness.mjs';
 
 const browser = withBrowser();
 const today = '2027-03-03';
 const sampleCheckIns = 99;
-
-async function stored(page) {
-  return JSON.parse(await storedWorkspace(page));
-}
 
 // On a timeout the screen is kept as weekly-failed-*.png: it usually shows why (an error line).
 async function waitForSaved(page, checkIns, what) {
@@ -33,24 +30,6 @@ async function waitForSaved(page, checkIns, what) {
   }
 }
 
-// The word in front of a status or count mark: "missing", "done", "2 missing", "no KRs".
-async function mark(page, label) {
-  const widget = await findWidget(page, label);
-  return widget.label.slice(0, widget.label.indexOf('###'));
-}
-
-async function typeKeys(page, text) {
-  await page.keyboard.type(text, { delay: 10 });
-  await nextFrames(page, 2);
-}
-
-async function replaceText(page, label, text) {
-  await click(page, label);
-  await press(page, 'Control+a');
-  await press(page, 'Delete');
-  await typeKeys(page, text);
-}
-
 test('the Sales sheet lists its key results of 2027 Q1 with what is missing this week', async () => {
   const { page, problems } = browser;
   await openApp(page, `${browser.url}?today=${today}`);
@@ -61,10 +40,10 @@ test('the Sales sheet lists its key results of 2027 Q1 with what is missing this
   await click(page, '###screen-check-in');
   await click(page, '###weekly-team-t-sales');
   for (const kr of ['kr-checkins-held', 'kr-pipeline', 'kr-win-rate'])
-    assert.equal(await mark(page, `###weekly-status-${kr}`), 'missing', kr);
-  assert.equal(await mark(page, '###weekly-count-t-sales'), '3 missing');
+    assert.equal(await shownText(page, `###weekly-status-${kr}`), 'missing', kr);
+  assert.equal(await shownText(page, '###weekly-count-t-sales'), '3 missing');
   // Tasks drive the portal milestone: Engineering has one check-in to do, not two.
-  assert.equal(await mark(page, '###weekly-count-t-engineering'), '1 missing');
+  assert.equal(await shownText(page, '###weekly-count-t-engineering'), '1 missing');
   // Only the active cycle's key results are rows: Service Desk's Q2 draft is not here.
   await click(page, '###weekly-team-t-servicedesk');
   const labels = (await widgets(page)).map((w) => w.label);
@@ -118,8 +97,8 @@ test('Tab moves through value, confidence and note; Enter saves the row and move
   for (const c of thisWeek) assert.match(c.recorded_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 
   for (const kr of ['kr-checkins-held', 'kr-pipeline', 'kr-win-rate'])
-    assert.equal(await mark(page, `###weekly-status-${kr}`), 'done', kr);
-  assert.equal(await mark(page, '###weekly-count-t-sales'), 'done');
+    assert.equal(await shownText(page, `###weekly-status-${kr}`), 'done', kr);
+  assert.equal(await shownText(page, '###weekly-count-t-sales'), 'done');
   await screenshot(page, 'weekly-02-sales-done');
   assert.deepEqual(problems, []);
 });
@@ -128,11 +107,11 @@ test('each saved row is one undoable edit', async () => {
   const { page } = browser;
   await press(page, 'Control+z');
   await waitForSaved(page, sampleCheckIns + 2, 'the undo');
-  assert.equal(await mark(page, '###weekly-status-kr-win-rate'), 'missing');
-  assert.equal(await mark(page, '###weekly-status-kr-pipeline'), 'done');
+  assert.equal(await shownText(page, '###weekly-status-kr-win-rate'), 'missing');
+  assert.equal(await shownText(page, '###weekly-status-kr-pipeline'), 'done');
   await click(page, '###redo');
   await waitForSaved(page, sampleCheckIns + 3, 'the redo');
-  assert.equal(await mark(page, '###weekly-status-kr-win-rate'), 'done');
+  assert.equal(await shownText(page, '###weekly-status-kr-win-rate'), 'done');
 });
 
 test('a value that is no number or a confidence out of range is shown on its row, and nothing is saved', async () => {
@@ -146,7 +125,7 @@ test('a value that is no number or a confidence out of range is shown on its row
   await press(page, 'Enter');
   const error = await findWidget(page, '###weekly-error-kr-first-contact');
   assert.match(error.label, /^Not saved\. The value must be a number, such as [\d.]+\. Confidence is a number from 0 to 1/);
-  assert.equal(await mark(page, '###weekly-status-kr-first-contact'), 'missing');
+  assert.equal(await shownText(page, '###weekly-status-kr-first-contact'), 'missing');
   await screenshot(page, 'weekly-03-validation');
   assert.equal((await state(page)).workspace.check_ins, sampleCheckIns + 3);
   assert.equal(await storedWorkspace(page), before);
@@ -180,7 +159,7 @@ test('changing a row already checked in this week records a correction and keeps
   assert.deepEqual(kept, first);
   assert.deepEqual([correction.corrects, correction.value, correction.confidence, correction.note],
     [first.id, 1.86, 0.75, 'Two logistics deals qualified']);
-  assert.equal(await mark(page, '###weekly-status-kr-pipeline'), 'done');
+  assert.equal(await shownText(page, '###weekly-status-kr-pipeline'), 'done');
   assert.deepEqual(problems, []);
 });
 
@@ -227,7 +206,7 @@ test('a team without key results in the active cycle shows an empty sheet', asyn
     // The team's own file references the company's objectives: the page lists those notes first.
     await click(other.page, '###problems-close');
     await click(other.page, '###screen-check-in');
-    assert.equal(await mark(other.page, '###weekly-count-t-company'), 'no KRs');
+    assert.equal(await shownText(other.page, '###weekly-count-t-company'), 'no KRs');
     await click(other.page, '###weekly-team-t-company');
     await findWidget(other.page, '###weekly-empty');
     const labels = (await widgets(other.page)).map((w) => w.label);

@@ -13,7 +13,7 @@ import {
 const browser = withBrowser();
 
 // Every stored workspace record, keyed by id, and the id opened next time.
-async function stored(page) {
+async function storedRecords(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
     const open = indexedDB.open('okr-tracker');
     open.onerror = () => reject(open.error);
@@ -56,7 +56,7 @@ test('a second workspace is created from the list, and the page reopens the one 
   const created = await settled(page, 'the new workspace', (s) => s.workspace.name === 'Q2 drafts');
   assert.notEqual(created.workspace.id, 'w-northwind');
 
-  const { records, current } = await stored(page);
+  const { records, current } = await storedRecords(page);
   assert.deepEqual(Object.keys(records).sort(), [created.workspace.id, 'w-northwind'].sort());
   assert.equal(current, created.workspace.id);
 
@@ -73,7 +73,7 @@ test('switching opens the other workspace, and it is the one opened after a relo
   await click(page, '###workspace-open-w-northwind');
   const s = await settled(page, 'the switch', (x) => x.workspace.id === 'w-northwind');
   assert.ok(s.workspace.objectives > 0);
-  assert.equal((await stored(page)).current, 'w-northwind');
+  assert.equal((await storedRecords(page)).current, 'w-northwind');
 
   await openApp(page, `${browser.url}?today=2027-03-04`);
   assert.equal((await state(page)).workspace.id, 'w-northwind');
@@ -86,12 +86,12 @@ test('renaming is stored, and Ctrl+Z takes it back', async () => {
   await typeInto(page, '###workspace-new-name', 'Northwind IT — Kovač & Übergabe');
   await click(page, '###workspace-rename-confirm');
   await settled(page, 'the rename', (s) => s.workspace.name === 'Northwind IT — Kovač & Übergabe');
-  assert.equal((await stored(page)).records['w-northwind'].name, 'Northwind IT — Kovač & Übergabe');
+  assert.equal((await storedRecords(page)).records['w-northwind'].name, 'Northwind IT — Kovač & Übergabe');
   await screenshot(page, 'workspaces-02-renamed');
   await click(page, '###workspaces-close');
   await press(page, 'Control+z');
   await settled(page, 'the undo', (s) => s.workspace.name === 'Northwind IT');
-  assert.equal((await stored(page)).records['w-northwind'].name, 'Northwind IT');
+  assert.equal((await storedRecords(page)).records['w-northwind'].name, 'Northwind IT');
 });
 
 test('a duplicate opens as a workspace of its own with the same check-ins', async () => {
@@ -102,7 +102,7 @@ test('a duplicate opens as a workspace of its own with the same check-ins', asyn
   const copy = await settled(page, 'the copy', (s) => s.workspace.name === 'Northwind IT (copy)');
   assert.notEqual(copy.workspace.id, 'w-northwind');
   assert.equal(copy.workspace.check_ins, before.workspace.check_ins);
-  const { records } = await stored(page);
+  const { records } = await storedRecords(page);
   assert.equal(Object.keys(records).length, 3);
   assert.equal(JSON.parse(records[copy.workspace.id].text).workspace.id, copy.workspace.id);
 });
@@ -117,12 +117,12 @@ test('deleting asks first; Keep it keeps it, Delete it removes it with its resto
   await screenshot(page, 'workspaces-03-delete-confirmation');
   await click(page, '###workspace-delete-cancel');
   await nextFrames(page, 3);
-  assert.ok((await stored(page)).records[copyId], 'Keep it deleted the workspace');
+  assert.ok((await storedRecords(page)).records[copyId], 'Keep it deleted the workspace');
 
   await click(page, `###workspace-delete-${copyId}`);
   await click(page, '###workspace-delete-confirm');
   const after = await settled(page, 'the open workspace to be replaced', (s) => s.workspace.id !== copyId);
-  const { records, current, pointsOf } = await stored(page);
+  const { records, current, pointsOf } = await storedRecords(page);
   assert.equal(records[copyId], undefined);
   assert.ok(!pointsOf.includes(copyId), 'restore points of the deleted workspace were left behind');
   assert.equal(current, after.workspace.id);
@@ -137,7 +137,7 @@ test('a teammate\'s file can open beside the workspace instead of merging into i
     await click(page, '###workspace-open-w-northwind');
     await settled(page, 'the switch', (x) => x.workspace.id === 'w-northwind');
   }
-  const northwindBefore = (await stored(page)).records['w-northwind'].text;
+  const northwindBefore = (await storedRecords(page)).records['w-northwind'].text;
 
   await openThroughPicker(page, path.join(samplesDir, 'northwind-sales-offline.json'));
   // A popup's first frame lays it out unseen; a click then can miss, so it is tried again
@@ -151,7 +151,7 @@ test('a teammate\'s file can open beside the workspace instead of merging into i
   assert.ok(opened, 'the file did not open as a separate workspace');
   assert.match(opened.workspace.name, /Northwind IT \(from northwind-sales-offline\.json\)/);
 
-  const { records } = await stored(page);
+  const { records } = await storedRecords(page);
   assert.equal(records['w-northwind'].text, northwindBefore, 'the open workspace changed');
   assert.ok(records[opened.workspace.id]);
   await openWorkspaces(page);
@@ -169,7 +169,7 @@ test('a long name with emoji is stored as typed, and the top bar keeps its butto
   await typeInto(page, '###workspace-new-name', name);
   await click(page, '###workspace-rename-confirm');
   await settled(page, 'the rename', (s) => s.workspace.name === name);
-  assert.equal((await stored(page)).records[id].name, name);
+  assert.equal((await storedRecords(page)).records[id].name, name);
   await click(page, '###workspaces-close');
 
   const viewport = page.viewportSize();
