@@ -14,25 +14,13 @@ bool same_content(const Entity& a, const Entity& b)
     return to_json(AnyEntity(a)) == to_json(AnyEntity(b));
 }
 
-// Collections are kept sorted by id; a copy is sorted only when an edit broke that.
-template <typename Entity>
-std::span<const Entity> sorted(const std::vector<Entity>& entities, std::vector<Entity>& copy)
-{
-    const auto by_id = [](const Entity& a, const Entity& b) { return a.id < b.id; };
-    if (std::is_sorted(entities.begin(), entities.end(), by_id))
-        return entities;
-    copy = entities;
-    std::stable_sort(copy.begin(), copy.end(), by_id);
-    return copy;
-}
-
 // A merge-join of the two sorted collections.
 template <typename Entity>
 void add_differences(const std::vector<Entity>& from_in, const std::vector<Entity>& to_in, ChangeSet& out)
 {
     std::vector<Entity> from_copy, to_copy;
-    const std::span<const Entity> from = sorted(from_in, from_copy);
-    const std::span<const Entity> to = sorted(to_in, to_copy);
+    const std::span<const Entity> from = in_id_order(from_in, from_copy);
+    const std::span<const Entity> to = in_id_order(to_in, to_copy);
 
     auto f = from.begin();
     auto t = to.begin();

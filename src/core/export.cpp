@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <numeric>
 
 namespace okr {
 namespace {
@@ -217,18 +218,15 @@ json entity_json(const Tombstone& tombstone)
 template <typename Entity>
 json collection_json(const std::vector<Entity>& entities)
 {
-    std::vector<const Entity*> order;
-    order.reserve(entities.size());
-    for (const Entity& entity : entities)
-        order.push_back(&entity);
-    const auto by_id = [](const Entity* a, const Entity* b) { return a->id < b->id; };
-    if (!std::is_sorted(order.begin(), order.end(), by_id))
-        std::stable_sort(order.begin(), order.end(), by_id);
+    std::vector<uint32_t> order(entities.size());
+    std::iota(order.begin(), order.end(), uint32_t{0});
+    if (!is_sorted_by_id(entities))
+        order = ascending_order(ids_of(entities));
 
     json out = json::array();
     out.get_ref<json::array_t&>().reserve(order.size());
-    for (const Entity* entity : order)
-        out.push_back(entity_json(*entity));
+    for (const uint32_t position : order)
+        out.push_back(entity_json(entities[position]));
     return out;
 }
 

@@ -38,24 +38,15 @@ template <typename Entity>
 std::vector<uint32_t> sort_checking_ids(std::vector<Entity>& entities, std::string_view collection,
                                         Diagnostics& diagnostics)
 {
+    // Files this app writes are sorted already; only others pay for sorting.
     std::vector<uint32_t> positions(entities.size());
     std::iota(positions.begin(), positions.end(), uint32_t{0});
-    const auto by_id = [&](uint32_t a, uint32_t b) { return entities[a].id < entities[b].id; };
-
-    // Files this app writes are sorted already; only others pay for sorting.
-    if (!std::is_sorted(positions.begin(), positions.end(), by_id)) {
-        std::stable_sort(positions.begin(), positions.end(), by_id);
-        std::vector<Entity> sorted;
-        sorted.reserve(entities.size());
-        for (const uint32_t position : positions)
-            sorted.push_back(std::move(entities[position]));
-        entities = std::move(sorted);
+    if (!is_sorted_by_id(entities)) {
+        positions = ascending_order(ids_of(entities));
+        reorder(entities, positions);
     }
 
-    std::vector<std::string_view> ids;
-    ids.reserve(entities.size());
-    for (const Entity& entity : entities)
-        ids.push_back(entity.id);
+    const std::vector<std::string_view> ids = ids_of(entities);
     report_duplicate_ids(ids, positions, collection, diagnostics);
     return positions;
 }

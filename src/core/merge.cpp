@@ -320,18 +320,6 @@ private:
     std::vector<Entity> merged_;
 };
 
-// The model keeps collections sorted by id; a copy is sorted only if some edit broke that.
-template <typename Entity>
-std::span<const Entity> in_id_order(const std::vector<Entity>& entities, std::vector<Entity>& sorted_copy)
-{
-    const auto by_id = [](const Entity& a, const Entity& b) { return a.id < b.id; };
-    if (std::is_sorted(entities.begin(), entities.end(), by_id))
-        return entities;
-    sorted_copy = entities;
-    std::stable_sort(sorted_copy.begin(), sorted_copy.end(), by_id);
-    return sorted_copy;
-}
-
 // A merge-join of the two sorted collections: linear, whatever their size. With
 // `consume_theirs`, `theirs_in` must be a collection the caller may give up (not a const
 // object): its entities are moved from.

@@ -1,5 +1,8 @@
 #include "core/model.hpp"
 
+#include <algorithm>
+#include <numeric>
+
 namespace okr {
 
 Commitment commitment_of(const Objective& objective)
@@ -77,6 +80,14 @@ std::optional<KpiDirection> kpi_direction_from(std::string_view text)
         if (text == to_string(d))
             return d;
     return std::nullopt;
+}
+
+std::vector<uint32_t> ascending_order(std::span<const std::string_view> ids)
+{
+    std::vector<uint32_t> positions(ids.size());
+    std::iota(positions.begin(), positions.end(), uint32_t{0});
+    std::stable_sort(positions.begin(), positions.end(), [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
+    return positions;
 }
 
 bool is_valid_id(std::string_view id)

@@ -10,7 +10,10 @@
 // file's own shape survive a round trip.
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
+#include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -219,10 +222,59 @@ Entity& upsert_by_id(std::vector<Entity>& collection, Entity entity)
     return *collection.insert(it, std::move(entity));
 }
 
+// The positions of `ids` in ascending order, equal ids keeping their given order. Every
+// collection sorts through this one function: sorting entities directly instantiated a
+// stable sort per entity type and call site, about a sixth of the page's code.
+std::vector<uint32_t> ascending_order(std::span<const std::string_view> ids);
+
+template <typename Entity>
+std::vector<std::string_view> ids_of(const std::vector<Entity>& entities)
+{
+    std::vector<std::string_view> ids;
+    ids.reserve(entities.size());
+    for (const Entity& entity : entities)
+        ids.push_back(entity.id);
+    return ids;
+}
+
+template <typename Entity>
+bool is_sorted_by_id(const std::vector<Entity>& entities)
+{
+    for (size_t i = 1; i < entities.size(); ++i)
+        if (entities[i].id < entities[i - 1].id)
+            return false;
+    return true;
+}
+
+// Entities in the given order of their positions.
+template <typename Entity>
+void reorder(std::vector<Entity>& entities, const std::vector<uint32_t>& positions)
+{
+    std::vector<Entity> ordered;
+    ordered.reserve(positions.size());
+    for (const uint32_t position : positions)
+        ordered.push_back(std::move(entities[position]));
+    entities = std::move(ordered);
+}
+
+// Sorts by id; entities with the same id keep their order.
 template <typename Entity>
 void sort_by_id(std::vector<Entity>& collection)
 {
-    std::sort(collection.begin(), collection.end(), [](const Entity& a, const Entity& b) { return a.id < b.id; });
+    if (!is_sorted_by_id(collection))
+        reorder(collection, ascending_order(ids_of(collection)));
+}
+
+// The model keeps collections sorted by id: the collection itself, or a sorted copy only
+// when some edit broke that order.
+template <typename Entity>
+std::span<const Entity> in_id_order(const std::vector<Entity>& entities, std::vector<Entity>& sorted_copy)
+{
+    if (is_sorted_by_id(entities))
+        return entities;
+    sorted_copy = entities;
+    sort_by_id(sorted_copy);
+    return sorted_copy;
 }
 
 Commitment commitment_of(const Objective& objective);

@@ -275,18 +275,10 @@ Workspace assembled(const Workspace& workspace, const Chosen& chosen)
 
 // ---- asking for what is not there ----------------------------------------------------------
 
-template <typename Entity>
-std::vector<Id> ids_of(const std::vector<Entity>& collection)
-{
-    std::vector<Id> ids;
-    for (const Entity& entity : collection)
-        ids.push_back(entity.id);
-    return ids;
-}
-
 // "no team "t-x" in this workspace; its teams are t-a, t-b"
-TeamPartError unknown(TeamPartError::Kind kind, const Id& id, std::vector<Id> known)
+TeamPartError unknown(TeamPartError::Kind kind, const Id& id, const std::vector<std::string_view>& ids)
 {
+    std::vector<Id> known(ids.begin(), ids.end());
     const std::string noun = kind == TeamPartError::Kind::unknown_team ? "team" : "cycle";
     std::string message = "no " + noun + " \"" + id + "\" in this workspace; ";
     if (known.empty())
