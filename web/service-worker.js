@@ -5,7 +5,7 @@
 // once the new one is in place. The data is in IndexedDB and never passes through here.
 const build = '@OKR_BUILD_ID@';
 const cacheName = 'okr-page-' + build;
-const pageFiles = ['./', 'index.html', 'app.js', 'manifest.webmanifest',
+const pageFiles = ['./', 'index.html', 'app.js', 'app.wasm', 'app.data', 'manifest.webmanifest',
   'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon.svg'];
 
 self.addEventListener('install', (event) => {

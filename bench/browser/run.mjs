@@ -8,7 +8,7 @@
 // Inputs are the generated workspaces build/bench-data/workspace-N.okr.json (okr-generate,
 // seed 1); bench/browser/run builds the page and writes them first. The page comes from
 // OKR_SITE_DIR (default build/wasm/site). Figures:
-//   - transfer sizes of app.js, raw and gzip, split into JS glue, wasm code, font, example
+//   - transfer sizes of app.js, app.wasm and app.data (font and example), raw and gzip
 //   - navigation to the first frame that shows data, median of --loads fresh loads, with an
 //     empty browser and with the 1,000-objective workspace stored in IndexedDB
 //   - per size: import in the page (MB/s, longest main-thread block, time until durable,
@@ -52,22 +52,6 @@ const dataFile = (n) => path.join(dataDir, `workspace-${n}.okr.json`);
 
 // ---- transfer sizes ---------------------------------------------------------------------
 
-// Where an embedded file lies in the wasm: from its first bytes to its last. wasm-opt
-// drops long runs of zeros from data segments, so the file is rarely there whole.
-function locate(wasm, file) {
-  const start = wasm.indexOf(file.subarray(0, 64));
-  if (start < 0) return null;
-  for (let tail = file.length; tail >= 64 && tail > file.length - 4096; tail -= 16) {
-    const at = wasm.indexOf(file.subarray(tail - 64, tail), start);
-    if (at >= 0) return { start, end: at + 64 };
-  }
-  return null;
-}
-
-function withoutRange(bytes, range) {
-  return range ? Buffer.concat([bytes.subarray(0, range.start), bytes.subarray(range.end)]) : bytes;
-}
-
 // The size of a wasm module's code and data sections (section ids 10 and 11).
 function wasmSections(wasm) {
   const sections = {};
@@ -91,34 +75,28 @@ function wasmSections(wasm) {
   return { code: sections[10] || 0, data: sections[11] || 0 };
 }
 
+// What a first visit transfers: the script, the wasm and the data file (font and example),
+// each as it comes from disk and gzip-compressed as a static host would send it.
 function transferSizes() {
-  const js = readFileSync(path.join(siteDir, 'app.js'));
-  const text = js.toString('latin1');
-  // The runtime also holds the bare prefix as a string constant; the module starts 'AGFzbQ'.
-  const marker = 'data:application/octet-stream;base64,';
-  const start = text.indexOf(marker + 'AGFzbQ');
-  const end = start < 0 ? -1 : text.indexOf('"', start);
-  const wasm = start < 0 ? Buffer.alloc(0) : Buffer.from(text.slice(start + marker.length, end), 'base64');
-  const glue = start < 0 ? js : Buffer.concat([js.subarray(0, start), js.subarray(end)]);
+  const file = (name) => readFileSync(path.join(siteDir, name));
+  const sized = (bytes) => ({ raw: bytes.length, gzip: gzip(bytes) });
+  const js = file('app.js');
+  const wasm = file('app.wasm');
+  const data = file('app.data');
+  const sections = wasmSections(wasm);
   const font = readFileSync(fontPath);
   const example = readFileSync(examplePath);
-  const fontAt = locate(wasm, font);
-  const exampleAt = locate(wasm, example);
-  // app.js as it would be with the font left out: what "fonts apart" compares.
-  const wasmNoFont = withoutRange(wasm, fontAt);
-  const appNoFont = Buffer.concat([js.subarray(0, start + marker.length),
-    Buffer.from(wasmNoFont.toString('base64'), 'latin1'), js.subarray(end)]);
-  const sections = wasmSections(wasm);
+  const scriptAndWasm = { raw: js.length + wasm.length, gzip: gzip(js) + gzip(wasm) };
   return {
-    app_js: { raw: js.length, gzip: gzip(js) },
-    app_js_without_font: { raw: appNoFont.length, gzip: gzip(appNoFont) },
-    js_glue: { raw: glue.length, gzip: gzip(glue) },
-    wasm: { raw: wasm.length, gzip: gzip(wasm) },
+    total: { raw: scriptAndWasm.raw + data.length, gzip: scriptAndWasm.gzip + gzip(data) },
+    script_and_wasm: scriptAndWasm,
+    app_js: sized(js),
+    app_wasm: sized(wasm),
     wasm_code_section: { raw: sections.code },
     wasm_data_section: { raw: sections.data },
-    font: { raw: font.length, gzip: gzip(font), embedded: fontAt !== null,
-      in_wasm: fontAt && fontAt.end - fontAt.start },
-    example: { raw: example.length, gzip: gzip(example), embedded: exampleAt !== null },
+    app_data: sized(data),
+    font: sized(font),
+    example: sized(example),
   };
 }
 
@@ -127,7 +105,7 @@ function transferSizes() {
 // A directory the static server serves: the built page, the inputs and a static page.
 function servedDir() {
   const dir = mkdtempSync(path.join(tmpdir(), 'okr-bench-site-'));
-  for (const name of ['index.html', 'app.js']) symlinkSync(path.resolve(siteDir, name), path.join(dir, name));
+  for (const name of ['index.html', 'app.js', 'app.wasm', 'app.data']) symlinkSync(path.resolve(siteDir, name), path.join(dir, name));
   for (const n of sizesWanted.concat([1000])) {
     const target = path.join(dir, path.basename(dataFile(n)));
     if (existsSync(dataFile(n)) && !existsSync(target)) symlinkSync(dataFile(n), target);
@@ -406,13 +384,15 @@ const ms = (x) => (x === null || x === undefined ? '-' : `${x.toFixed(x < 10 ? 2
 const mb = (x) => `${(x / 1048576).toFixed(0)} MiB`;
 const rows = [];
 const s = result.sizes;
-rows.push(['app.js transferred, gzip (raw)', `${kib(s.app_js.gzip)} (${kib(s.app_js.raw)})`]);
-rows.push(['  without the font, gzip (raw)', `${kib(s.app_js_without_font.gzip)} (${kib(s.app_js_without_font.raw)})`]);
-rows.push(['  JS glue, gzip (raw)', `${kib(s.js_glue.gzip)} (${kib(s.js_glue.raw)})`]);
-rows.push(['  wasm, gzip (raw)', `${kib(s.wasm.gzip)} (${kib(s.wasm.raw)})`]);
-rows.push(['    code section / data section, raw', `${kib(s.wasm_code_section.raw)} / ${kib(s.wasm_data_section.raw)}`]);
-rows.push(['    font, gzip (raw)', `${kib(s.font.gzip)} (${kib(s.font.raw)})${s.font.embedded ? '' : ', not embedded'}`]);
-rows.push(['    example, gzip (raw)', `${kib(s.example.gzip)} (${kib(s.example.raw)})${s.example.embedded ? '' : ', not embedded'}`]);
+const sized = (x) => `${kib(x.gzip)} (${kib(x.raw)})`;
+rows.push(['first visit transfers, gzip (raw)', sized(s.total)]);
+rows.push(['  app.js + app.wasm, gzip (raw)', sized(s.script_and_wasm)]);
+rows.push(['    app.js, gzip (raw)', sized(s.app_js)]);
+rows.push(['    app.wasm, gzip (raw)', sized(s.app_wasm)]);
+rows.push(['      code section / data section, raw', `${kib(s.wasm_code_section.raw)} / ${kib(s.wasm_data_section.raw)}`]);
+rows.push(['  app.data (font and example), gzip (raw)', sized(s.app_data)]);
+rows.push(['    of which the font, gzip (raw)', sized(s.font)]);
+rows.push(['    of which the example, gzip (raw)', sized(s.example)]);
 const f = result.first_data_frame;
 if (f) rows.push([`first data frame, empty (median of ${loads})`, ms(f.empty.first_data_frame_ms)]);
 if (f) rows.push([`first data frame, 1,000 stored (median of ${loads})`,

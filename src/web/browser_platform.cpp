@@ -1,7 +1,7 @@
 #include "web/browser_platform.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <cstdio>
+#include <memory>
 
 #include "web/browser_calls.hpp"
 
@@ -59,10 +59,15 @@ void BrowserPlatform::print_document(const std::string& title, const std::string
 
 std::string BrowserPlatform::example_workspace() const
 {
-    std::ifstream file("/assets/example.json", std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
+    // stdio rather than iostreams: a stream here would bring their whole machinery into the page.
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen("/assets/example.json", "rb"), std::fclose);
+    std::string bytes;
+    if (!file)
+        return bytes;
+    char chunk[16384];
+    for (size_t read; (read = std::fread(chunk, 1, sizeof chunk, file.get())) > 0;)
+        bytes.append(chunk, read);
+    return bytes;
 }
 
 std::string BrowserPlatform::local_time_text(int64_t unix_ms) const

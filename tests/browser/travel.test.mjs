@@ -92,7 +92,7 @@ test('the served page is installable and opens again, with its data, after the s
     const s = await waitForState(page, (x) => x.startup === Startup.ready && x.frames > 1, 'the page to open offline');
     assert.equal(s.workspace.objectives, opened.workspace.objectives);
     assert.equal(s.workspace.check_ins, opened.workspace.check_ins);
-    for (const file of ['index.html', 'app.js'])
+    for (const file of ['index.html', 'app.js', 'app.wasm', 'app.data'])
       assert.ok(served.some((r) => r.url.endsWith(file) && r.worker), `${file} did not come from the service worker`);
     await screenshot(page, 'travel-02-offline');
     assert.deepEqual(problems, []);
