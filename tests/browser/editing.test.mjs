@@ -3,14 +3,15 @@
 // the new team aligned through the parent picker to the enclosing team's objective, a key
 // result with its numbers, the coach's findings changing while the form is typed, refused
 // saves that store nothing, edits checked field by field in storage, and the deletion of
-// an objective with its key results and check-ins, confirmed, then undone.
+// an objective with its key results and check-ins, confirmed, then undone; renaming a team
+// and a person, and deleting the person, which unlinks what they owned.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   withBrowser, openApp, waitForState, click, typeInto, press, findWidget, widgets, screenshot,
   storedWorkspace, nextFrames, Startup, SaveStatus,
-  stored,
+  stored, replaceText,
 } from './harness.mjs';
 
 const browser = withBrowser();
@@ -338,5 +339,60 @@ test('a team with objectives cannot be deleted, and the dialog says why', async 
   await click(page, '###delete-cancel');
   await click(page, '###people-teams-close');
   assert.ok((await stored(page)).teams.some((t) => t.id === ids.team));
+  assert.deepEqual(problems, []);
+});
+
+test('a team and a person are renamed; deleting the person says what they own, unlinks it, and Ctrl+Z undoes it', async () => {
+  const { page, problems } = browser;
+  await click(page, '###people-teams-open');
+  await click(page, `###edit-team-${ids.team}`);
+  await replaceText(page, '###editor-name', 'Field Service & Repair');
+  await press(page, 'Enter');
+  let workspace = await storedWhen(page,
+    (w) => w.teams.find((t) => t.id === ids.team).name === 'Field Service & Repair', 'the renamed team');
+  assert.equal(workspace.teams.find((t) => t.id === ids.team).parent, 't-servicedesk');
+  assert.equal(workspace.objectives.find((o) => o.id === ids.objective).team, ids.team);
+
+  await click(page, `###edit-person-${ids.person}`);
+  await replaceText(page, '###editor-name', 'Farah Haddad-Kovač');
+  await press(page, 'Enter');
+  workspace = await storedWhen(page,
+    (w) => w.people.find((p) => p.id === ids.person).name === 'Farah Haddad-Kovač', 'the renamed person');
+  const person = workspace.people.find((p) => p.id === ids.person);
+  assert.equal(person.email, 'farah@northwind.example');
+
+  // What the person owns loses its owner; nothing else goes with them.
+  const ownedBy = (w, collection) => w[collection].filter((e) => e.owner === ids.person).map((e) => e.id);
+  const owned = { objectives: ownedBy(workspace, 'objectives'), key_results: ownedBy(workspace, 'key_results'),
+    tasks: ownedBy(workspace, 'tasks') };
+  assert.ok(owned.objectives.includes(ids.objective) && owned.key_results.length > 0, 'the new person owns work');
+  const counted = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  const parts = [counted(owned.objectives.length, 'objective', 'objectives'),
+    counted(owned.key_results.length, 'key result', 'key results')];
+  if (owned.tasks.length) parts.push(counted(owned.tasks.length, 'task', 'tasks'));
+  const total = owned.objectives.length + owned.key_results.length + owned.tasks.length;
+  await click(page, `###delete-person-${ids.person}`);
+  assert.equal(label(await findWidget(page, '###delete-summary')),
+    `Deletes the person 'Farah Haddad-Kovač'; ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)} ` +
+    `${total === 1 ? 'loses its' : 'lose their'} link to it`);
+  await screenshot(page, 'editing-10-delete-person');
+  await click(page, '###delete-confirm-yes');
+
+  const after = await storedWhen(page, (w) => !w.people.some((p) => p.id === ids.person), 'the person deleted');
+  assert.ok(after.deleted.some((d) => d.id === ids.person), 'a tombstone for the person');
+  for (const collection of ['objectives', 'key_results', 'tasks']) {
+    assert.equal(after[collection].length, workspace[collection].length, collection);
+    for (const id of owned[collection])
+      assert.equal(after[collection].find((e) => e.id === id).owner, undefined, id);
+  }
+
+  // Undo is for the page, not for an open dialog: close it first.
+  await click(page, '###people-teams-close');
+  await press(page, 'Control+z');
+  const restored = await storedWhen(page, (w) => w.people.some((p) => p.id === ids.person), 'the undo');
+  assert.deepEqual(restored.people, workspace.people);
+  assert.deepEqual(restored.objectives, workspace.objectives);
+  assert.deepEqual(restored.key_results, workspace.key_results);
+  assert.deepEqual(restored.deleted, workspace.deleted);
   assert.deepEqual(problems, []);
 });
